@@ -1,0 +1,59 @@
+/** Environment → typed, validated configuration. Every setting has a default that works locally. */
+export interface StoreConfig {
+  dataFile: string | null;
+  neo4jUri: string | null;
+  neo4jUser: string;
+  neo4jPassword: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  store: StoreConfig;
+  seedOnStart: boolean;
+  jwtSecret: string;
+  jwksUrl: string | null;
+  maxDepth: number;
+  maxComplexity: number;
+  maxPageSize: number;
+  requestTimeoutMs: number;
+}
+
+/** Local-only HS256 secret; production must set KETNOI_JWT_SECRET or KETNOI_JWKS_URL. */
+export const DEV_JWT_SECRET = 'ket-noi-local-development-secret-change-me';
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const jwtSecret = env.KETNOI_JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
+  const jwksUrl = env.KETNOI_JWKS_URL || null;
+  if (production && !jwtSecret && !jwksUrl) {
+    throw new Error('In production set KETNOI_JWT_SECRET or KETNOI_JWKS_URL');
+  }
+  return {
+    port: int(env, 'PORT', 4000),
+    host: env.HOST ?? '127.0.0.1',
+    production,
+    store: {
+      dataFile: env.KETNOI_DATA_FILE === ':memory:' ? null : (env.KETNOI_DATA_FILE ?? './data/ketnoi.grafeo'),
+      neo4jUri: env.NEO4J_URI || null,
+      neo4jUser: env.NEO4J_USER ?? 'neo4j',
+      neo4jPassword: env.NEO4J_PASSWORD ?? '',
+    },
+    seedOnStart: env.KETNOI_SEED !== 'false',
+    jwtSecret,
+    jwksUrl,
+    maxDepth: int(env, 'KETNOI_MAX_DEPTH', 10),
+    maxComplexity: int(env, 'KETNOI_MAX_COMPLEXITY', 5000),
+    maxPageSize: int(env, 'KETNOI_MAX_PAGE_SIZE', 200),
+    requestTimeoutMs: int(env, 'KETNOI_REQUEST_TIMEOUT_MS', 15000),
+  };
+}

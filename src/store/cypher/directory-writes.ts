@@ -1,0 +1,102 @@
+/** Idempotent batch writes of directory data: every statement is `UNWIND $rows` + MERGE on an indexed key. */
+
+export const UPSERT_PROVINCES = `
+UNWIND $rows AS r
+MERGE (p:Province {code: r.code})
+SET p += r`;
+
+export const UPSERT_COMMUNES = `
+UNWIND $rows AS r
+MERGE (c:Commune {code: r.code})
+SET c += r
+WITH c, r
+MATCH (p:Province {code: r.provinceCode})
+MERGE (c)-[:IN_PROVINCE]->(p)`;
+
+/** Runs before the upsert: a re-import that moves a commune drops its old province link. */
+export const UNLINK_MOVED_COMMUNES = `
+UNWIND $rows AS r
+MATCH (c:Commune {code: r.code})-[old:IN_PROVINCE]->(p:Province)
+WHERE p.code <> r.provinceCode
+DELETE old`;
+
+export const UPSERT_LEGACY_COMMUNES = `
+UNWIND $rows AS r
+MERGE (l:LegacyCommune {key: r.key})
+SET l += r
+WITH l, r
+MATCH (c:Commune {code: r.successorCode})
+MERGE (l)-[:SUCCEEDED_BY]->(c)`;
+
+export const UPSERT_SERVICE_TYPES = `
+UNWIND $rows AS r
+MERGE (s:ServiceType {code: r.code})
+SET s += r`;
+
+export const UPSERT_ORGANIZATIONS = `
+UNWIND $rows AS r
+MERGE (o:Organization {id: r.id})
+SET o += r`;
+
+export const UPSERT_FACILITIES = `
+UNWIND $rows AS r
+MERGE (f:Facility {id: r.id})
+SET f += r
+WITH f, r
+MATCH (c:Commune {code: r.communeCode})
+MERGE (f)-[:LOCATED_IN]->(c)`;
+
+/** Runs before the upsert: Grafeo's DELETE of an OPTIONAL MATCH null fails, so unlink in its own MATCH. */
+export const UNLINK_MOVED_FACILITIES = `
+UNWIND $rows AS r
+MATCH (f:Facility {id: r.id})-[old:LOCATED_IN]->(c:Commune)
+WHERE c.code <> r.communeCode
+DELETE old`;
+
+export const LINK_FACILITY_ORGANIZATIONS = `
+UNWIND $rows AS r
+MATCH (f:Facility {id: r.id})
+MATCH (o:Organization {id: r.organizationId})
+MERGE (f)-[:PART_OF]->(o)`;
+
+/** Identifier nodes make `facilityByIdentifier` an index lookup instead of a list scan. */
+export const UPSERT_IDENTIFIERS = `
+UNWIND $rows AS r
+MATCH (f:Facility {id: r.facilityId})
+MERGE (i:Identifier {key: r.key})
+SET i.facilityId = r.facilityId
+MERGE (i)-[:IDENTIFIES]->(f)`;
+
+export const UPSERT_OFFERINGS = `
+UNWIND $rows AS r
+MERGE (o:Offering {id: r.id})
+SET o += r
+WITH o, r
+MATCH (f:Facility {id: r.facilityId})
+MATCH (s:ServiceType {code: r.serviceCode})
+MERGE (f)-[:OFFERS]->(o)
+MERGE (o)-[:OF_TYPE]->(s)`;
+
+/** Roads are stored once per commune pair; reads treat them as undirected. */
+export const UPSERT_ROADS = `
+UNWIND $rows AS r
+MATCH (a:Commune {code: r.fromCode})
+MATCH (b:Commune {code: r.toCode})
+MERGE (a)-[road:ROAD_TO]->(b)
+SET road += r.props`;
+
+/** Facility deletion runs as these statements in one transaction; offerings and identifiers go with it. */
+export const FACILITY_OFFERING_IDS = `MATCH (o:Offering {facilityId: $id}) RETURN o.id AS id`;
+export const DELETE_FACILITY_OFFERINGS = `MATCH (o:Offering {facilityId: $id}) DETACH DELETE o`;
+export const DELETE_FACILITY_IDENTIFIERS = `MATCH (i:Identifier {facilityId: $id}) DETACH DELETE i`;
+export const DELETE_FACILITY = `MATCH (f:Facility {id: $id}) DETACH DELETE f RETURN 1 AS deleted`;
+
+export const DELETE_OFFERING = `
+MATCH (o:Offering {id: $id})
+DETACH DELETE o
+RETURN 1 AS deleted`;
+
+export const CREATE_TOMBSTONES = `
+UNWIND $rows AS r
+MERGE (t:Tombstone {id: r.id})
+SET t += r`;

@@ -1,0 +1,258 @@
+/**
+ * The GraphStore port implemented once over a CypherRunner: both adapters share every query here
+ * and differ only in how statements run (src/store/embedded, src/store/neo4j).
+ */
+import type { CypherRunner, Row } from './cypher-runner';
+import * as R from './cypher/directory-reads';
+import * as W from './cypher/directory-writes';
+import { EMBEDDED_SCHEMA, NEO4J_SCHEMA } from './cypher/schema';
+import type {
+  CommuneFilter,
+  FacilityFilter,
+  FacilityRecord,
+  GraphStore,
+  Page,
+  PageArgs,
+  RoadRecord,
+} from './port';
+import {
+  roadProps,
+  toCommune,
+  toFacility,
+  toLegacyCommune,
+  toOffering,
+  toOrganization,
+  toProvince,
+  toRoad,
+  toServiceType,
+  toTombstone,
+  withSearch,
+} from './records';
+
+/** Rows per UNWIND batch: large enough to amortise a statement, small enough to keep memory flat. */
+const BATCH = 2000;
+
+type Raw = Record<string, unknown>;
+
+function col(rows: Row[], name: string): Raw[] {
+  return rows.map((r) => r[name] as Raw);
+}
+
+/** Orders batch results by the requested keys, with null for misses (DataLoader's contract). */
+export function inKeyOrder<T>(keys: readonly string[], items: T[], keyOf: (t: T) => string): (T | null)[] {
+  const byKey = new Map(items.map((item) => [keyOf(item), item]));
+  return keys.map((k) => byKey.get(k) ?? null);
+}
+
+function groupByKey<T>(keys: readonly string[], items: T[], keyOf: (t: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const item of items) groups.get(keyOf(item))?.push(item);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+export class CypherGraphStore implements GraphStore {
+  constructor(readonly runner: CypherRunner) {}
+
+  get kind() {
+    return this.runner.kind;
+  }
+
+  async ensureSchema(): Promise<void> {
+    await this.runner.applySchema(this.runner.kind === 'neo4j' ? NEO4J_SCHEMA : EMBEDDED_SCHEMA);
+  }
+
+  async isHealthy(): Promise<boolean> {
+    try {
+      return await this.runner.ping();
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.runner.close();
+  }
+
+  /** Writes rows in batches; each batch runs its statements in one transaction. */
+  private async batched(queries: string | string[], rows: Raw[]): Promise<void> {
+    const list = Array.isArray(queries) ? queries : [queries];
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const slice = rows.slice(i, i + BATCH);
+      await this.runner.write(async (run) => {
+        for (const query of list) await run(query, { rows: slice });
+      });
+    }
+  }
+
+  upsertProvinces(rows: Parameters<GraphStore['upsertProvinces']>[0]) {
+    return this.batched(W.UPSERT_PROVINCES, rows.map(withSearch) as unknown as Raw[]);
+  }
+
+  upsertCommunes(rows: Parameters<GraphStore['upsertCommunes']>[0]) {
+    return this.batched([W.UNLINK_MOVED_COMMUNES, W.UPSERT_COMMUNES], rows.map(withSearch) as unknown as Raw[]);
+  }
+
+  upsertLegacyCommunes(rows: Parameters<GraphStore['upsertLegacyCommunes']>[0]) {
+    return this.batched(W.UPSERT_LEGACY_COMMUNES, rows.map(withSearch) as unknown as Raw[]);
+  }
+
+  upsertServiceTypes(rows: Parameters<GraphStore['upsertServiceTypes']>[0]) {
+    return this.batched(W.UPSERT_SERVICE_TYPES, rows.map(withSearch) as unknown as Raw[]);
+  }
+
+  upsertOrganizations(rows: Parameters<GraphStore['upsertOrganizations']>[0]) {
+    return this.batched(W.UPSERT_ORGANIZATIONS, rows.map(withSearch) as unknown as Raw[]);
+  }
+
+  async upsertFacilities(rows: FacilityRecord[]): Promise<void> {
+    await this.batched([W.UNLINK_MOVED_FACILITIES, W.UPSERT_FACILITIES], rows.map(withSearch) as unknown as Raw[]);
+    const linked = rows.filter((f) => f.organizationId);
+    await this.batched(W.LINK_FACILITY_ORGANIZATIONS, linked as unknown as Raw[]);
+    const identifiers = rows.flatMap((f) => f.identifiers.map((key) => ({ key, facilityId: f.id })));
+    await this.batched(W.UPSERT_IDENTIFIERS, identifiers);
+  }
+
+  upsertOfferings(rows: Parameters<GraphStore['upsertOfferings']>[0]) {
+    return this.batched(W.UPSERT_OFFERINGS, rows as unknown as Raw[]);
+  }
+
+  upsertRoads(rows: RoadRecord[]) {
+    const flat = rows.map((r) => ({ fromCode: r.fromCode, toCode: r.toCode, props: roadProps(r) }));
+    return this.batched(W.UPSERT_ROADS, flat);
+  }
+
+  async deleteFacility(id: string, at: string): Promise<boolean> {
+    return this.runner.write(async (run) => {
+      const offeringIds = (await run(W.FACILITY_OFFERING_IDS, { id })).map((r) => String(r.id));
+      await run(W.DELETE_FACILITY_OFFERINGS, { id });
+      await run(W.DELETE_FACILITY_IDENTIFIERS, { id });
+      const rows = await run(W.DELETE_FACILITY, { id });
+      if (rows.length === 0) return false;
+      const tombstones = [
+        { id, entity: 'Facility', deletedAt: at },
+        ...offeringIds.map((o) => ({ id: o, entity: 'Offering', deletedAt: at })),
+      ];
+      await run(W.CREATE_TOMBSTONES, { rows: tombstones });
+      return true;
+    });
+  }
+
+  async deleteOffering(id: string, at: string): Promise<boolean> {
+    return this.runner.write(async (run) => {
+      const rows = await run(W.DELETE_OFFERING, { id });
+      if (rows.length === 0) return false;
+      await run(W.CREATE_TOMBSTONES, { rows: [{ id, entity: 'Offering', deletedAt: at }] });
+      return true;
+    });
+  }
+
+  async countNodes(label: string): Promise<number> {
+    const rows = await this.runner.read(R.COUNT_LABEL(label));
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async provinces() {
+    return col(await this.runner.read(R.PROVINCES), 'p').map(toProvince);
+  }
+
+  async provincesByCode(codes: readonly string[]) {
+    const items = col(await this.runner.read(R.PROVINCES_BY_CODE, { keys: [...codes] }), 'p').map(toProvince);
+    return inKeyOrder(codes, items, (p) => p.code);
+  }
+
+  async communesByCode(codes: readonly string[]) {
+    const items = col(await this.runner.read(R.COMMUNES_BY_CODE, { keys: [...codes] }), 'c').map(toCommune);
+    return inKeyOrder(codes, items, (c) => c.code);
+  }
+
+  async communes(filter: CommuneFilter, page: PageArgs) {
+    const q = R.buildCommunesQuery(filter, page.after, page.first + 1);
+    return this.page(q, 'c', page.first, toCommune);
+  }
+
+  async legacyCommunesByCode(codes: readonly string[]) {
+    return col(await this.runner.read(R.LEGACY_BY_CODE, { keys: [...codes] }), 'l').map(toLegacyCommune);
+  }
+
+  async predecessorsOf(codes: readonly string[]) {
+    const items = col(await this.runner.read(R.PREDECESSORS, { keys: [...codes] }), 'l').map(toLegacyCommune);
+    return groupByKey(codes, items, (l) => l.successorCode);
+  }
+
+  async serviceTypes() {
+    return col(await this.runner.read(R.SERVICE_TYPES), 's').map(toServiceType);
+  }
+
+  async organizationsById(ids: readonly string[]) {
+    const items = col(await this.runner.read(R.ORGANIZATIONS_BY_ID, { keys: [...ids] }), 'o').map(toOrganization);
+    return inKeyOrder(ids, items, (o) => o.id);
+  }
+
+  async facilitiesById(ids: readonly string[]) {
+    const items = col(await this.runner.read(R.FACILITIES_BY_ID, { keys: [...ids] }), 'f').map(toFacility);
+    return inKeyOrder(ids, items, (f) => f.id);
+  }
+
+  async facilities(filter: FacilityFilter, page: PageArgs) {
+    const q = R.buildFacilitiesQuery(filter, page.after, page.first + 1);
+    return this.page(q, 'f', page.first, toFacility);
+  }
+
+  async facilityByIdentifier(identifier: string) {
+    const rows = await this.runner.read(R.FACILITY_BY_IDENTIFIER, { key: identifier });
+    return rows[0] ? toFacility(rows[0].f as Raw) : null;
+  }
+
+  async offeringsByFacility(facilityIds: readonly string[]) {
+    const items = col(await this.runner.read(R.OFFERINGS_BY_FACILITY, { keys: [...facilityIds] }), 'o').map(
+      toOffering,
+    );
+    return groupByKey(facilityIds, items, (o) => o.facilityId);
+  }
+
+  async offeringsById(ids: readonly string[]) {
+    const items = col(await this.runner.read(R.OFFERINGS_BY_ID, { keys: [...ids] }), 'o').map(toOffering);
+    return inKeyOrder(ids, items, (o) => o.id);
+  }
+
+  async roadsFrom(codes: readonly string[]) {
+    const rows = await this.runner.read(R.ROADS_FROM, { keys: [...codes] });
+    const roads = rows.map((r) => toRoad(String(r.fromCode), String(r.toCode), r.r as Raw));
+    return groupByKey(codes, roads, (r) => r.fromCode);
+  }
+
+  async searchNames(foldedTokens: string[], limit: number) {
+    const rows = await this.runner.read(R.SEARCH_NAMES, { tokens: foldedTokens, limit });
+    return rows.map((r) => ({
+      kind: r.kind as 'FACILITY' | 'COMMUNE' | 'SERVICE',
+      id: String(r.id),
+      name: String(r.name),
+      folded: String(r.folded),
+    }));
+  }
+
+  async loadRoutingSnapshot() {
+    const [communes, roads, facilities, offerings] = await Promise.all([
+      this.runner.read(R.ALL_COMMUNES),
+      this.runner.read(R.ALL_ROADS),
+      this.runner.read(R.ALL_FACILITIES),
+      this.runner.read(R.ALL_OFFERINGS),
+    ]);
+    return {
+      communes: col(communes, 'c').map(toCommune),
+      roads: roads.map((r) => toRoad(String(r.fromCode), String(r.toCode), r.r as Raw)),
+      facilities: col(facilities, 'f').map(toFacility),
+      offerings: col(offerings, 'o').map(toOffering),
+    };
+  }
+
+  async tombstonesSince(since: string, limit: number) {
+    return col(await this.runner.read(R.TOMBSTONES_SINCE, { since, limit }), 't').map(toTombstone);
+  }
+
+  private async page<T>(q: R.BuiltQuery, column: string, first: number, map: (raw: Raw) => T): Promise<Page<T>> {
+    const [rows, count] = await Promise.all([this.runner.read(q.query, q.params), this.runner.read(q.count, q.params)]);
+    const items = col(rows, column).map(map);
+    return { items: items.slice(0, first), totalCount: Number(count[0]?.n ?? 0), hasNextPage: items.length > first };
+  }
+}

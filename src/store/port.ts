@@ -1,0 +1,284 @@
+/**
+ * The repository port: the only view of storage that the GraphQL layer and the services have.
+ * Records are plain JSON (strings, numbers, booleans, arrays of primitives); no driver types leak here.
+ */
+import type { FacilityLevel, ReferralStatus, Sector, Urgency } from '../domain/model';
+
+export interface ProvinceRecord {
+  code: string;
+  name: string;
+  fullName: string;
+  type: string;
+  lat: number | null;
+  lon: number | null;
+  population: number | null;
+  areaKm2: number | null;
+  updatedAt: string;
+}
+
+export interface CommuneRecord {
+  code: string;
+  name: string;
+  shortName: string;
+  type: string;
+  provinceCode: string;
+  lat: number | null;
+  lon: number | null;
+  areaKm2: number | null;
+  areaEstimated: boolean;
+  population: number | null;
+  populationEstimated: boolean;
+  /** Imported child population (ages 0-17) that overrides the age-structure estimate. */
+  childPopulation: number | null;
+  scheme: string;
+  validFrom: string;
+  flags: string[];
+  updatedAt: string;
+}
+
+/** A pre-reform (VN63) commune and the 2025 commune that succeeded it. */
+export interface LegacyCommuneRecord {
+  key: string;
+  code: string | null;
+  name: string;
+  districtName: string;
+  provinceName: string;
+  oldProvinceCode: string;
+  successorCode: string;
+  note: string;
+}
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  sector: Sector;
+  provinceCode: string;
+  demo: boolean;
+  updatedAt: string;
+}
+
+export interface FacilityRecord {
+  id: string;
+  name: string;
+  organizationId: string | null;
+  sector: Sector;
+  kind: string;
+  level: FacilityLevel;
+  communeCode: string;
+  provinceCode: string;
+  lat: number | null;
+  lon: number | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  /** `system|value` pairs of external identifiers (crosswalk). */
+  identifiers: string[];
+  /** REAL (named in a source document, or a commune health station that exists by law) or DEMO (generated). */
+  provenance: 'REAL' | 'DEMO' | 'IMPORTED';
+  source: string | null;
+  updatedAt: string;
+}
+
+export interface ServiceTypeRecord {
+  code: string;
+  name: string;
+  nameVi: string;
+  category: string;
+  sectors: Sector[];
+  description: string;
+}
+
+export interface OfferingRecord {
+  id: string;
+  facilityId: string;
+  serviceCode: string;
+  minAgeMonths: number | null;
+  maxAgeMonths: number | null;
+  capacity: number | null;
+  currentLoad: number | null;
+  waitDays: number | null;
+  languages: string[];
+  schedule: string | null;
+  remote: boolean;
+  cost: string | null;
+  updatedAt: string;
+}
+
+/** An estimated or imported travel edge between two communes (both directions). */
+export interface RoadRecord {
+  fromCode: string;
+  toCode: string;
+  km: number;
+  straightKm: number;
+  terrain: string;
+  source: 'ESTIMATED' | 'IMPORTED';
+  /** Minutes keyed `${mode}_${season}`, e.g. MOTORBIKE_RAINY. */
+  minutes: Record<string, number>;
+}
+
+export interface CaseRecord {
+  id: string;
+  /** A pseudonymous label chosen by the caseworker; never a name. */
+  label: string;
+  birthMonth: string;
+  sex: 'F' | 'M' | 'X';
+  communeCode: string;
+  provinceCode: string;
+  languages: string[];
+  needs: string[];
+  organizationId: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConsentRecord {
+  id: string;
+  caseId: string;
+  purpose: string;
+  scopeOrganizationIds: string[];
+  scopeSectors: string[];
+  grantedBy: string;
+  grantedAt: string;
+  expiresAt: string | null;
+  withdrawnAt: string | null;
+}
+
+export interface ReferralRecord {
+  id: string;
+  caseId: string;
+  parentId: string | null;
+  fromFacilityId: string;
+  toFacilityId: string;
+  fromOrganizationId: string | null;
+  toOrganizationId: string | null;
+  serviceCode: string;
+  reason: string;
+  urgency: Urgency;
+  dueDate: string | null;
+  status: ReferralStatus;
+  skipReason: string | null;
+  rejectReasonCode: string | null;
+  consentId: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ReferralEventRecord {
+  id: string;
+  referralId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  by: string;
+  at: string;
+  note: string | null;
+  reasonCode: string | null;
+}
+
+export interface AuditEventRecord {
+  id: string;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  caseId: string | null;
+  purpose: string | null;
+}
+
+export interface TombstoneRecord {
+  id: string;
+  entity: string;
+  deletedAt: string;
+}
+
+export interface PageArgs {
+  first: number;
+  /** Exclusive lower bound on the sort key (decoded cursor). */
+  after: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface CommuneFilter {
+  provinceCode?: string | null;
+  type?: string | null;
+  updatedAfter?: string | null;
+}
+
+export interface FacilityFilter {
+  provinceCode?: string | null;
+  communeCode?: string | null;
+  sector?: Sector | null;
+  kind?: string | null;
+  level?: FacilityLevel | null;
+  serviceCode?: string | null;
+  ageMonths?: number | null;
+  language?: string | null;
+  updatedAfter?: string | null;
+  provenance?: string | null;
+}
+
+export interface SearchHit {
+  kind: 'FACILITY' | 'COMMUNE' | 'SERVICE';
+  id: string;
+  name: string;
+  folded: string;
+}
+
+/** A snapshot of everything routing and coverage read, loaded in one go to build the read model. */
+export interface RoutingSnapshot {
+  communes: CommuneRecord[];
+  roads: RoadRecord[];
+  facilities: FacilityRecord[];
+  offerings: OfferingRecord[];
+}
+
+/** The graph store as the rest of the application sees it. Batch reads return results in key order. */
+export interface GraphStore {
+  readonly kind: 'embedded' | 'neo4j';
+  /** Creates constraints and indexes; idempotent. */
+  ensureSchema(): Promise<void>;
+  isHealthy(): Promise<boolean>;
+  close(): Promise<void>;
+
+  // Directory writes (batched, idempotent by key).
+  upsertProvinces(rows: ProvinceRecord[]): Promise<void>;
+  upsertCommunes(rows: CommuneRecord[]): Promise<void>;
+  upsertLegacyCommunes(rows: LegacyCommuneRecord[]): Promise<void>;
+  upsertServiceTypes(rows: ServiceTypeRecord[]): Promise<void>;
+  upsertOrganizations(rows: OrganizationRecord[]): Promise<void>;
+  upsertFacilities(rows: FacilityRecord[]): Promise<void>;
+  upsertOfferings(rows: OfferingRecord[]): Promise<void>;
+  upsertRoads(rows: RoadRecord[]): Promise<void>;
+  deleteFacility(id: string, at: string): Promise<boolean>;
+  deleteOffering(id: string, at: string): Promise<boolean>;
+
+  // Directory reads.
+  countNodes(label: string): Promise<number>;
+  provinces(): Promise<ProvinceRecord[]>;
+  provincesByCode(codes: readonly string[]): Promise<(ProvinceRecord | null)[]>;
+  communesByCode(codes: readonly string[]): Promise<(CommuneRecord | null)[]>;
+  communes(filter: CommuneFilter, page: PageArgs): Promise<Page<CommuneRecord>>;
+  legacyCommunesByCode(codes: readonly string[]): Promise<LegacyCommuneRecord[]>;
+  predecessorsOf(codes: readonly string[]): Promise<LegacyCommuneRecord[][]>;
+  serviceTypes(): Promise<ServiceTypeRecord[]>;
+  organizationsById(ids: readonly string[]): Promise<(OrganizationRecord | null)[]>;
+  facilitiesById(ids: readonly string[]): Promise<(FacilityRecord | null)[]>;
+  facilities(filter: FacilityFilter, page: PageArgs): Promise<Page<FacilityRecord>>;
+  facilityByIdentifier(identifier: string): Promise<FacilityRecord | null>;
+  offeringsByFacility(facilityIds: readonly string[]): Promise<OfferingRecord[][]>;
+  offeringsById(ids: readonly string[]): Promise<(OfferingRecord | null)[]>;
+  roadsFrom(codes: readonly string[]): Promise<RoadRecord[][]>;
+  searchNames(foldedTokens: string[], limit: number): Promise<SearchHit[]>;
+  loadRoutingSnapshot(): Promise<RoutingSnapshot>;
+  tombstonesSince(since: string, limit: number): Promise<TombstoneRecord[]>;
+}
