@@ -1,0 +1,78 @@
+/**
+ * Bearer tokens: HS256 with a shared secret for local use, or a JWKS URL in production (jose).
+ * Claims: sub, role, org, province, facility.
+ */
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { UnauthenticatedError } from '../domain/errors';
+import { ANONYMOUS, ROLES, type Role, type Viewer } from './viewer';
+
+export const ISSUER = 'ket-noi';
+export const AUDIENCE = 'ket-noi-api';
+
+export interface TokenSettings {
+  jwtSecret: string;
+  jwksUrl: string | null;
+}
+
+export interface TokenClaims {
+  subject: string;
+  role: Exclude<Role, 'anonymous'>;
+  organizationId?: string | null;
+  provinceCode?: string | null;
+  facilityId?: string | null;
+}
+
+/** Signs a local HS256 token (npm run token). */
+export async function signToken(claims: TokenClaims, secret: string, ttl = '8h'): Promise<string> {
+  return new SignJWT({
+    role: claims.role,
+    org: claims.organizationId ?? null,
+    province: claims.provinceCode ?? null,
+    facility: claims.facilityId ?? null,
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.subject)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(secret));
+}
+
+function toViewer(payload: JWTPayload): Viewer {
+  const role = payload.role;
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role) || role === 'anonymous') {
+    throw new UnauthenticatedError('The token has no valid role claim');
+  }
+  const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
+  return {
+    subject: payload.sub ?? 'unknown',
+    role: role as Role,
+    organizationId: text(payload.org),
+    provinceCode: text(payload.province),
+    facilityId: text(payload.facility),
+  };
+}
+
+/** Returns a verifier: header value → viewer (anonymous without a header, an error for a bad token). */
+export function createTokenVerifier(settings: TokenSettings) {
+  const key = settings.jwksUrl
+    ? createRemoteJWKSet(new URL(settings.jwksUrl))
+    : new TextEncoder().encode(settings.jwtSecret);
+  return async (authorization: string | undefined | null): Promise<Viewer> => {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match?.[1]) throw new UnauthenticatedError('Authorization must be "Bearer <token>"');
+    try {
+      const { payload } = await jwtVerify(match[1], key as Uint8Array, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: settings.jwksUrl ? undefined : ['HS256'],
+      });
+      return toViewer(payload);
+    } catch (err) {
+      if (err instanceof UnauthenticatedError) throw err;
+      throw new UnauthenticatedError('The bearer token is invalid or has expired');
+    }
+  };
+}

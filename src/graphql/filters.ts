@@ -1,0 +1,51 @@
+/** Validates filter inputs before they reach the store, with messages that name the bad field. */
+import { BadInputError } from '../domain/errors';
+import type { CommuneFilter, FacilityFilter } from '../store/port';
+import type { CommuneFilter as CommuneFilterInput, FacilityFilter as FacilityFilterInput } from './generated/resolvers';
+
+const CODE = /^[0-9]{2,5}$/;
+const SERVICE = /^[A-Z]{2,4}\.[A-Z]{2,12}$/;
+const LANGUAGE = /^[a-z]{2,3}$/;
+
+function checkTimestamp(field: string, value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new BadInputError(`${field} must be an ISO-8601 timestamp`);
+  return new Date(ms).toISOString();
+}
+
+export function checkFacilityFilter(input: FacilityFilterInput | null | undefined): FacilityFilter {
+  const f = input ?? {};
+  if (f.provinceCode != null && !CODE.test(f.provinceCode)) throw new BadInputError('provinceCode must be 2 digits');
+  if (f.communeCode != null && !CODE.test(f.communeCode)) throw new BadInputError('communeCode must be 5 digits');
+  if (f.serviceCode != null && !SERVICE.test(f.serviceCode)) {
+    throw new BadInputError(`serviceCode "${f.serviceCode}" is not a taxonomy code such as SCR.ASD`);
+  }
+  if (f.language != null && !LANGUAGE.test(f.language)) throw new BadInputError('language must be an ISO 639 code');
+  if (f.ageMonths != null && (f.ageMonths < 0 || f.ageMonths > 300)) {
+    throw new BadInputError('ageMonths must be between 0 and 300');
+  }
+  if (f.kind != null && f.kind.length > 64) throw new BadInputError('kind is at most 64 characters');
+  return {
+    provinceCode: f.provinceCode ?? null,
+    communeCode: f.communeCode ?? null,
+    sector: f.sector ?? null,
+    kind: f.kind ?? null,
+    level: f.level ?? null,
+    serviceCode: f.serviceCode ?? null,
+    ageMonths: f.ageMonths ?? null,
+    language: f.language ?? null,
+    updatedAfter: checkTimestamp('updatedAfter', f.updatedAfter),
+    provenance: f.provenance ?? null,
+  };
+}
+
+export function checkCommuneFilter(input: CommuneFilterInput | null | undefined): CommuneFilter {
+  const f = input ?? {};
+  if (f.provinceCode != null && !CODE.test(f.provinceCode)) throw new BadInputError('provinceCode must be 2 digits');
+  return {
+    provinceCode: f.provinceCode ?? null,
+    type: f.type ?? null,
+    updatedAfter: checkTimestamp('updatedAfter', f.updatedAfter),
+  };
+}

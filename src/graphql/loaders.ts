@@ -1,0 +1,40 @@
+/** Per-request DataLoaders: every relation resolver goes through one of these, so a page costs O(1) store calls. */
+import DataLoader from 'dataloader';
+import type {
+  CommuneRecord,
+  FacilityRecord,
+  GraphStore,
+  LegacyCommuneRecord,
+  OfferingRecord,
+  OrganizationRecord,
+  ProvinceRecord,
+  ServiceTypeRecord,
+} from '../store/port';
+
+export interface Loaders {
+  province: DataLoader<string, ProvinceRecord | null>;
+  commune: DataLoader<string, CommuneRecord | null>;
+  facility: DataLoader<string, FacilityRecord | null>;
+  organization: DataLoader<string, OrganizationRecord | null>;
+  offeringsByFacility: DataLoader<string, OfferingRecord[]>;
+  predecessors: DataLoader<string, LegacyCommuneRecord[]>;
+  serviceType: DataLoader<string, ServiceTypeRecord | null>;
+}
+
+export function createLoaders(store: GraphStore): Loaders {
+  let serviceTypes: Promise<Map<string, ServiceTypeRecord>> | null = null;
+  const allServiceTypes = () =>
+    (serviceTypes ??= store.serviceTypes().then((rows) => new Map(rows.map((s) => [s.code, s]))));
+  return {
+    province: new DataLoader((codes) => store.provincesByCode(codes)),
+    commune: new DataLoader((codes) => store.communesByCode(codes)),
+    facility: new DataLoader((ids) => store.facilitiesById(ids)),
+    organization: new DataLoader((ids) => store.organizationsById(ids)),
+    offeringsByFacility: new DataLoader((ids) => store.offeringsByFacility(ids)),
+    predecessors: new DataLoader((codes) => store.predecessorsOf(codes)),
+    serviceType: new DataLoader(async (codes) => {
+      const all = await allServiceTypes();
+      return codes.map((c) => all.get(c) ?? null);
+    }),
+  };
+}

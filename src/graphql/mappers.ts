@@ -1,0 +1,21 @@
+/** The parent objects resolvers receive for types that are not plain store records. */
+import type { CommuneRecord, FacilityRecord, LegacyCommuneRecord, Page } from '../store/port';
+
+/** A commune, plus the old unit it was resolved from when looked up by a pre-2025 code. */
+export type CommuneParent = CommuneRecord & { resolvedFrom?: LegacyCommuneRecord | null };
+
+/** A page of records with the key used for cursors. */
+export interface ConnectionParent<T> {
+  page: Page<T>;
+  cursorOf: (item: T) => string;
+}
+
+export type FacilityConnectionParent = ConnectionParent<FacilityRecord>;
+export type CommuneConnectionParent = ConnectionParent<CommuneParent>;
+
+export interface SearchResultParent {
+  kind: 'FACILITY' | 'COMMUNE' | 'SERVICE';
+  id: string;
+  name: string;
+  score: number;
+}

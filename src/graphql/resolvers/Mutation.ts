@@ -1,0 +1,5 @@
+import type { MutationResolvers } from '../generated/resolvers';
+
+export const Mutation: MutationResolvers = {
+  ping: () => true,
+};

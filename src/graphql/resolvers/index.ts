@@ -1,0 +1,29 @@
+/** Merges the per-type resolver maps with the scalars. */
+import { DateScalar, DateTimeScalar } from '../scalars';
+import type { Resolvers } from '../generated/resolvers';
+import { Commune } from './Commune';
+import { CommuneConnection, FacilityConnection } from './Connection';
+import { Facility } from './Facility';
+import { LegacyCommune } from './LegacyCommune';
+import { Mutation } from './Mutation';
+import { Offering } from './Offering';
+import { Organization } from './Organization';
+import { Province } from './Province';
+import { Query } from './Query';
+import { SearchResult } from './SearchResult';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Province,
+  Commune,
+  LegacyCommune,
+  Organization,
+  Facility,
+  Offering,
+  SearchResult,
+  FacilityConnection,
+  CommuneConnection,
+};

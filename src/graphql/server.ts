@@ -1,0 +1,17 @@
+/** Builds the Apollo server: schema, error policy and query-safety plugins. */
+import { ApolloServer } from '@apollo/server';
+import type { App } from '../app';
+import type { GraphQLContext } from './context';
+import { createFormatError } from './errors';
+import { buildSchema } from './schema';
+
+export function createApolloServer(app: App, log: (e: unknown) => void = console.error): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    schema: buildSchema(),
+    formatError: createFormatError(log),
+    includeStacktraceInErrorResponses: false,
+    introspection: !app.config.production,
+    // We serve our own landing page at / (the web console); Apollo's would fetch from a CDN.
+    plugins: [],
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * The HTTP front: GraphQL at /graphql through Apollo's framework-neutral entry point, plus /health,
+ * /ready and extra routes (exports, static console). Plain node:http keeps the dependency list short.
+ */
+import http from 'node:http';
+import { HeaderMap } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
+import type { App } from '../app';
+import { createTokenVerifier } from '../auth/tokens';
+import { DomainError } from '../domain/errors';
+import { createContext, type GraphQLContext } from '../graphql/context';
+
+export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void>;
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new DomainError('BAD_USER_INPUT', `Request body exceeds ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export interface HttpOptions {
+  app: App;
+  apollo: ApolloServer<GraphQLContext>;
+  routes?: Record<string, RouteHandler>;
+}
+
+export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): http.Server {
+  const verify = createTokenVerifier(app.config);
+  let draining = false;
+
+  const graphql: RouteHandler = async (req, res, url) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const raw = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : '';
+    let body: unknown = raw;
+    if (raw && headers.get('content-type')?.includes('application/json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return sendJson(res, 400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => createContext(app, await verify(req.headers.authorization)),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const table: Record<string, RouteHandler> = {
+    '/graphql': graphql,
+    '/health': async (_q, res) => sendJson(res, 200, { status: 'ok' }),
+    '/ready': async (_q, res) => {
+      const healthy = !draining && (await app.store.isHealthy());
+      sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ready' : 'unavailable', store: app.store.kind });
+    },
+    ...routes,
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const handler = table[url.pathname] ?? table['*'];
+    if (!handler) return sendJson(res, 404, { error: 'not found' });
+    handler(req, res, url).catch((err: unknown) => {
+      if (res.headersSent) return res.end();
+      if (err instanceof DomainError) {
+        const status = err.code === 'UNAUTHENTICATED' ? 401 : err.code === 'FORBIDDEN' ? 403 : 400;
+        return sendJson(res, status, { errors: [{ message: err.message, extensions: { code: err.code } }] });
+      }
+      console.error(err);
+      sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    });
+  });
+  server.requestTimeout = app.config.requestTimeoutMs;
+  server.on('close', () => {
+    draining = true;
+  });
+  return server;
+}

@@ -1,0 +1,42 @@
+/** Entry point: read config, open the store, seed the demo if empty, serve GraphQL and the console. */
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { createApolloServer } from './graphql/server';
+import { createHttpServer } from './http/server';
+import { openStore } from './store/open-store';
+import { seedIfEmpty } from './cli/seed-if-empty';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = await openStore(config.store);
+  if (config.seedOnStart) await seedIfEmpty(store, (line) => console.log(line));
+  const app = createApp(config, store);
+  const apollo = createApolloServer(app);
+  await apollo.start();
+  const server = createHttpServer({ app, apollo });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  console.log(`Kết Nối is serving GraphQL at ${base}/graphql (store: ${store.kind})`);
+  console.log(`Get a demo token:  npm run token -- --role caseworker --org org-22-social --province 22`);
+  console.log(`Then send it as:   Authorization: Bearer <token>`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: draining requests and closing the store`);
+    // close() stops new connections and waits for in-flight requests to finish.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await apollo.stop();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
