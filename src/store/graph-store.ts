@@ -2,6 +2,7 @@
  * The GraphStore port implemented once over a CypherRunner: both adapters share every query here
  * and differ only in how statements run (src/store/embedded, src/store/neo4j).
  */
+import { CaseStore } from './case-store';
 import type { CypherRunner, Row } from './cypher-runner';
 import * as R from './cypher/directory-reads';
 import * as W from './cypher/directory-writes';
@@ -51,7 +52,23 @@ function groupByKey<T>(keys: readonly string[], items: T[], keyOf: (t: T) => str
 }
 
 export class CypherGraphStore implements GraphStore {
-  constructor(readonly runner: CypherRunner) {}
+  private readonly caseStore: CaseStore;
+
+  constructor(readonly runner: CypherRunner) {
+    this.caseStore = new CaseStore(runner);
+  }
+
+  // Case data lives in CaseStore (src/store/case-store.ts); these delegate to it.
+  transact: CaseStore['transact'] = (work) => this.caseStore.transact(work);
+  casesById: CaseStore['casesById'] = (ids) => this.caseStore.casesById(ids);
+  cases: CaseStore['cases'] = (scope, page) => this.caseStore.cases(scope, page);
+  consentsByCase: CaseStore['consentsByCase'] = (ids) => this.caseStore.consentsByCase(ids);
+  referralsById: CaseStore['referralsById'] = (ids) => this.caseStore.referralsById(ids);
+  referralsByCase: CaseStore['referralsByCase'] = (ids) => this.caseStore.referralsByCase(ids);
+  referrals: CaseStore['referrals'] = (filter, page) => this.caseStore.referrals(filter, page);
+  eventsByReferral: CaseStore['eventsByReferral'] = (ids) => this.caseStore.eventsByReferral(ids);
+  auditEvents: CaseStore['auditEvents'] = (caseId, limit) => this.caseStore.auditEvents(caseId, limit);
+  appendAudit: CaseStore['appendAudit'] = (rows) => this.caseStore.appendAudit(rows);
 
   get kind() {
     return this.runner.kind;

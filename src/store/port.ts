@@ -242,6 +242,31 @@ export interface RoutingSnapshot {
   offerings: OfferingRecord[];
 }
 
+export interface CaseScope {
+  organizationId?: string | null;
+  provinceCode?: string | null;
+}
+
+export interface ReferralFilter {
+  toFacilityId?: string | null;
+  fromOrganizationId?: string | null;
+  status?: string | null;
+}
+
+/** Writes of case data, all inside one transaction (audit included), rolled back on any error. */
+export interface CaseWriter {
+  createCase(row: CaseRecord): Promise<void>;
+  createConsent(row: ConsentRecord): Promise<void>;
+  withdrawConsent(id: string, at: string): Promise<ConsentRecord | null>;
+  consentsByCase(caseId: string): Promise<ConsentRecord[]>;
+  createReferral(row: ReferralRecord): Promise<void>;
+  referralById(id: string): Promise<ReferralRecord | null>;
+  /** Applies the update only if the stored version equals `expectedVersion`; false otherwise. */
+  updateReferral(row: ReferralRecord, expectedVersion: number): Promise<boolean>;
+  appendReferralEvent(row: ReferralEventRecord): Promise<void>;
+  appendAudit(row: AuditEventRecord): Promise<void>;
+}
+
 /** The graph store as the rest of the application sees it. Batch reads return results in key order. */
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
@@ -281,4 +306,17 @@ export interface GraphStore {
   searchNames(foldedTokens: string[], limit: number): Promise<SearchHit[]>;
   loadRoutingSnapshot(): Promise<RoutingSnapshot>;
   tombstonesSince(since: string, limit: number): Promise<TombstoneRecord[]>;
+
+  // Cases and referrals.
+  transact<T>(work: (tx: CaseWriter) => Promise<T>): Promise<T>;
+  casesById(ids: readonly string[]): Promise<(CaseRecord | null)[]>;
+  cases(scope: CaseScope, page: PageArgs): Promise<Page<CaseRecord>>;
+  consentsByCase(caseIds: readonly string[]): Promise<ConsentRecord[][]>;
+  referralsById(ids: readonly string[]): Promise<(ReferralRecord | null)[]>;
+  referralsByCase(caseIds: readonly string[]): Promise<ReferralRecord[][]>;
+  referrals(filter: ReferralFilter, page: PageArgs): Promise<Page<ReferralRecord>>;
+  eventsByReferral(referralIds: readonly string[]): Promise<ReferralEventRecord[][]>;
+  auditEvents(caseId: string, limit: number): Promise<AuditEventRecord[]>;
+  /** Appends audit events of reads (writes audit inside their own transaction). */
+  appendAudit(rows: AuditEventRecord[]): Promise<void>;
 }

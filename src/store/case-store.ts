@@ -1,0 +1,127 @@
+/** Case, consent, referral and audit operations over a CypherRunner (mixed into CypherGraphStore). */
+import type { CypherRunner, Row, RunFn } from './cypher-runner';
+import * as C from './cypher/cases';
+import { toAuditEvent, toCase, toConsent, toReferral, toReferralEvent } from './case-records';
+import type { CaseScope, CaseWriter, Page, PageArgs, ReferralFilter } from './port';
+
+type Raw = Record<string, unknown>;
+const col = (rows: Row[], name: string) => rows.map((r) => r[name] as Raw);
+
+function byKey<T>(keys: readonly string[], items: T[], keyOf: (t: T) => string): (T | null)[] {
+  const map = new Map(items.map((i) => [keyOf(i), i]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function grouped<T>(keys: readonly string[], items: T[], keyOf: (t: T) => string): T[][] {
+  const map = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const i of items) map.get(keyOf(i))?.push(i);
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+function caseWriter(run: RunFn): CaseWriter {
+  return {
+    async createCase(row) {
+      const created = await run(C.CREATE_CASE, { row });
+      if (created.length === 0) throw new Error(`commune ${row.communeCode} not found while creating a case`);
+    },
+    async createConsent(row) {
+      const created = await run(C.CREATE_CONSENT, { row });
+      if (created.length === 0) throw new Error(`case ${row.caseId} not found while creating a consent`);
+    },
+    async withdrawConsent(id, at) {
+      const rows = await run(C.WITHDRAW_CONSENT, { id, at });
+      return rows[0] ? toConsent(rows[0].c as Raw) : null;
+    },
+    async consentsByCase(caseId) {
+      return col(await run(C.CONSENTS_BY_CASE, { keys: [caseId] }), 'c').map(toConsent);
+    },
+    async createReferral(row) {
+      const created = await run(C.CREATE_REFERRAL, { row });
+      if (created.length === 0) throw new Error(`case or facility missing while creating referral ${row.id}`);
+      if (row.parentId) await run(C.LINK_ONWARD, { id: row.id, parentId: row.parentId });
+    },
+    async referralById(id) {
+      const rows = await run(C.REFERRALS_BY_ID, { keys: [id] });
+      return rows[0] ? toReferral(rows[0].r as Raw) : null;
+    },
+    async updateReferral(row, expectedVersion) {
+      return (await run(C.UPDATE_REFERRAL, { row, expectedVersion })).length > 0;
+    },
+    async appendReferralEvent(row) {
+      await run(C.CREATE_REFERRAL_EVENT, { row });
+    },
+    async appendAudit(row) {
+      await run(C.APPEND_AUDIT, { row });
+    },
+  };
+}
+
+/** The case half of the store; CypherGraphStore delegates to it. */
+export class CaseStore {
+  constructor(private readonly runner: CypherRunner) {}
+
+  transact<T>(work: (tx: CaseWriter) => Promise<T>): Promise<T> {
+    return this.runner.write((run) => work(caseWriter(run)));
+  }
+
+  async casesById(ids: readonly string[]) {
+    return byKey(ids, col(await this.runner.read(C.CASES_BY_ID, { keys: [...ids] }), 'k').map(toCase), (c) => c.id);
+  }
+
+  async cases(scope: CaseScope, page: PageArgs): Promise<Page<ReturnType<typeof toCase>>> {
+    const params = { organizationId: scope.organizationId ?? null, provinceCode: scope.provinceCode ?? null };
+    const [rows, count] = await Promise.all([
+      this.runner.read(C.CASES_PAGE, { ...params, after: page.after, limit: page.first + 1 }),
+      this.runner.read(C.CASES_COUNT, params),
+    ]);
+    const items = col(rows, 'k').map(toCase);
+    return { items: items.slice(0, page.first), totalCount: Number(count[0]?.n ?? 0), hasNextPage: items.length > page.first };
+  }
+
+  async consentsByCase(caseIds: readonly string[]) {
+    const items = col(await this.runner.read(C.CONSENTS_BY_CASE, { keys: [...caseIds] }), 'c').map(toConsent);
+    return grouped(caseIds, items, (c) => c.caseId);
+  }
+
+  async referralsById(ids: readonly string[]) {
+    const items = col(await this.runner.read(C.REFERRALS_BY_ID, { keys: [...ids] }), 'r').map(toReferral);
+    return byKey(ids, items, (r) => r.id);
+  }
+
+  async referralsByCase(caseIds: readonly string[]) {
+    const items = col(await this.runner.read(C.REFERRALS_BY_CASE, { keys: [...caseIds] }), 'r').map(toReferral);
+    return grouped(caseIds, items, (r) => r.caseId);
+  }
+
+  async referrals(filter: ReferralFilter, page: PageArgs) {
+    const params = {
+      toFacilityId: filter.toFacilityId ?? null,
+      fromOrganizationId: filter.fromOrganizationId ?? null,
+      status: filter.status ?? null,
+    };
+    const [rows, count] = await Promise.all([
+      this.runner.read(C.REFERRALS_PAGE, { ...params, after: page.after, limit: page.first + 1 }),
+      this.runner.read(C.REFERRALS_COUNT, params),
+    ]);
+    const items = col(rows, 'r').map(toReferral);
+    return { items: items.slice(0, page.first), totalCount: Number(count[0]?.n ?? 0), hasNextPage: items.length > page.first };
+  }
+
+  async eventsByReferral(referralIds: readonly string[]) {
+    const items = col(await this.runner.read(C.EVENTS_BY_REFERRAL, { keys: [...referralIds] }), 'e').map(
+      toReferralEvent,
+    );
+    return grouped(referralIds, items, (e) => e.referralId);
+  }
+
+  async auditEvents(caseId: string, limit: number) {
+    return col(await this.runner.read(C.AUDIT_BY_CASE, { caseId, limit }), 'a').map(toAuditEvent);
+  }
+
+  async appendAudit(rows: Parameters<CaseWriter['appendAudit']>[0][]) {
+    if (rows.length === 0) return;
+    await this.runner.write(async (run) => {
+      for (const row of rows) await run(C.APPEND_AUDIT, { row });
+    });
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Cases, consents, referrals, their events and the audit trail. `Case` is a reserved word in
+ * Grafeo's parser, so the label is always back-quoted; no property or parameter is named `case`.
+ */
+
+export const CREATE_CASE = `
+CREATE (k:\`Case\` {id: $row.id})
+SET k += $row
+WITH k
+MATCH (c:Commune {code: $row.communeCode})
+MERGE (k)-[:LIVES_IN]->(c)
+RETURN k.id AS id`;
+
+export const CASES_BY_ID = `MATCH (k:\`Case\`) WHERE k.id IN $keys RETURN k{.*} AS k`;
+
+/** Cases visible in a scope: an organisation, a province, or all (admins); newest first. */
+export const CASES_PAGE = `
+MATCH (k:\`Case\`)
+WHERE ($organizationId IS NULL OR k.organizationId = $organizationId)
+  AND ($provinceCode IS NULL OR k.provinceCode = $provinceCode)
+  AND ($after IS NULL OR k.id > $after)
+RETURN k{.*} AS k ORDER BY k.id LIMIT $limit`;
+
+export const CASES_COUNT = `
+MATCH (k:\`Case\`)
+WHERE ($organizationId IS NULL OR k.organizationId = $organizationId)
+  AND ($provinceCode IS NULL OR k.provinceCode = $provinceCode)
+RETURN count(k) AS n`;
+
+export const CREATE_CONSENT = `
+MATCH (k:\`Case\` {id: $row.caseId})
+CREATE (c:Consent {id: $row.id})
+SET c += $row
+MERGE (c)-[:GIVEN_FOR]->(k)
+RETURN c.id AS id`;
+
+export const WITHDRAW_CONSENT = `
+MATCH (c:Consent {id: $id}) WHERE c.withdrawnAt IS NULL
+SET c.withdrawnAt = $at
+RETURN c{.*} AS c`;
+
+export const CONSENTS_BY_CASE = `
+MATCH (c:Consent) WHERE c.caseId IN $keys
+RETURN c{.*} AS c ORDER BY c.grantedAt, c.id`;
+
+export const CREATE_REFERRAL = `
+MATCH (k:\`Case\` {id: $row.caseId})
+MATCH (src:Facility {id: $row.fromFacilityId})
+MATCH (dst:Facility {id: $row.toFacilityId})
+CREATE (r:Referral {id: $row.id})
+SET r += $row
+MERGE (r)-[:FOR_CASE]->(k)
+MERGE (r)-[:FROM]->(src)
+MERGE (r)-[:TO]->(dst)
+RETURN r.id AS id`;
+
+export const LINK_ONWARD = `
+MATCH (r:Referral {id: $id})
+MATCH (p:Referral {id: $parentId})
+MERGE (r)-[:ONWARD_OF]->(p)`;
+
+/** Optimistic concurrency: the update applies only if nobody changed the referral since it was read. */
+export const UPDATE_REFERRAL = `
+MATCH (r:Referral {id: $row.id}) WHERE r.version = $expectedVersion
+SET r += $row
+RETURN r.id AS id`;
+
+export const REFERRALS_BY_ID = `MATCH (r:Referral) WHERE r.id IN $keys RETURN r{.*} AS r`;
+
+export const REFERRALS_BY_CASE = `
+MATCH (r:Referral) WHERE r.caseId IN $keys
+RETURN r{.*} AS r ORDER BY r.createdAt, r.id`;
+
+export const REFERRALS_PAGE = `
+MATCH (r:Referral)
+WHERE ($toFacilityId IS NULL OR r.toFacilityId = $toFacilityId)
+  AND ($fromOrganizationId IS NULL OR r.fromOrganizationId = $fromOrganizationId)
+  AND ($status IS NULL OR r.status = $status)
+  AND ($after IS NULL OR r.id > $after)
+RETURN r{.*} AS r ORDER BY r.id LIMIT $limit`;
+
+export const REFERRALS_COUNT = `
+MATCH (r:Referral)
+WHERE ($toFacilityId IS NULL OR r.toFacilityId = $toFacilityId)
+  AND ($fromOrganizationId IS NULL OR r.fromOrganizationId = $fromOrganizationId)
+  AND ($status IS NULL OR r.status = $status)
+RETURN count(r) AS n`;
+
+export const CREATE_REFERRAL_EVENT = `
+MATCH (r:Referral {id: $row.referralId})
+CREATE (e:ReferralEvent {id: $row.id})
+SET e += $row
+MERGE (e)-[:OF]->(r)
+RETURN e.id AS id`;
+
+export const EVENTS_BY_REFERRAL = `
+MATCH (e:ReferralEvent) WHERE e.referralId IN $keys
+RETURN e{.*} AS e ORDER BY e.at, e.id`;
+
+export const APPEND_AUDIT = `
+CREATE (a:AuditEvent {id: $row.id})
+SET a += $row
+RETURN a.id AS id`;
+
+export const AUDIT_BY_CASE = `
+MATCH (a:AuditEvent {caseId: $caseId})
+RETURN a{.*} AS a ORDER BY a.at, a.id LIMIT $limit`;
