@@ -41,6 +41,8 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
   let draining = false;
 
   const graphql: RouteHandler = async (req, res, url) => {
+    // Verified before Apollo runs, so a bad token is a 401 with UNAUTHENTICATED rather than a context failure.
+    const viewer = await verify(req.headers.authorization);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -56,7 +58,7 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(app, await verify(req.headers.authorization)),
+      context: async () => createContext(app, viewer),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
