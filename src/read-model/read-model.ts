@@ -1,0 +1,130 @@
+/**
+ * The in-memory read model that routing, ranking and coverage run on: communes, travel edges,
+ * facilities and offerings, loaded once from the store and updated by every directory write
+ * (src/services/directory-writer.ts) before that write returns, so no query sees stale data.
+ */
+import { buildAdjacency, type Adjacency } from '../domain/routing/adjacency';
+import type { TravelEdge, TravelMinutes } from '../domain/routing/travel-edge';
+import type { EdgeTerrain } from '../domain/routing/travel-constants';
+import type { Season, TravelMode } from '../domain/model';
+import type { CommuneRecord, FacilityRecord, GraphStore, OfferingRecord, RoadRecord } from '../store/port';
+
+export function roadToEdge(road: RoadRecord): TravelEdge {
+  const [from, to] = road.fromCode < road.toCode ? [road.fromCode, road.toCode] : [road.toCode, road.fromCode];
+  return {
+    from,
+    to,
+    km: road.km,
+    straightKm: road.straightKm,
+    terrain: road.terrain as EdgeTerrain,
+    source: road.source,
+    minutes: road.minutes as TravelMinutes,
+  };
+}
+
+export function edgeToRoad(edge: TravelEdge): RoadRecord {
+  return {
+    fromCode: edge.from,
+    toCode: edge.to,
+    km: edge.km,
+    straightKm: edge.straightKm,
+    terrain: edge.terrain,
+    source: edge.source,
+    minutes: { ...edge.minutes },
+  };
+}
+
+export class ReadModel {
+  readonly communes = new Map<string, CommuneRecord>();
+  readonly facilities = new Map<string, FacilityRecord>();
+  readonly offerings = new Map<string, OfferingRecord>();
+  /** serviceCode → offering id → offering: nearest-provider calls touch one service only. */
+  private readonly byService = new Map<string, Map<string, OfferingRecord>>();
+  private readonly edges = new Map<string, TravelEdge>();
+  private readonly adjacencies = new Map<string, Adjacency>();
+  /** Bumped on every change; caches keyed on it (coverage baselines) invalidate themselves. */
+  version = 0;
+
+  static async load(store: Pick<GraphStore, 'loadRoutingSnapshot'>): Promise<ReadModel> {
+    const snapshot = await store.loadRoutingSnapshot();
+    const model = new ReadModel();
+    model.applyCommunes(snapshot.communes);
+    model.applyRoads(snapshot.roads);
+    model.applyFacilities(snapshot.facilities);
+    model.applyOfferings(snapshot.offerings);
+    return model;
+  }
+
+  applyCommunes(rows: readonly CommuneRecord[]): void {
+    for (const c of rows) this.communes.set(c.code, c);
+    this.changed(true);
+  }
+
+  applyRoads(rows: readonly RoadRecord[]): void {
+    for (const r of rows) {
+      const edge = roadToEdge(r);
+      this.edges.set(`${edge.from}|${edge.to}`, edge);
+    }
+    this.changed(true);
+  }
+
+  applyFacilities(rows: readonly FacilityRecord[]): void {
+    for (const f of rows) this.facilities.set(f.id, f);
+    this.changed(false);
+  }
+
+  applyOfferings(rows: readonly OfferingRecord[]): void {
+    for (const o of rows) {
+      const previous = this.offerings.get(o.id);
+      if (previous) this.byService.get(previous.serviceCode)?.delete(o.id);
+      this.offerings.set(o.id, o);
+      let bucket = this.byService.get(o.serviceCode);
+      if (!bucket) this.byService.set(o.serviceCode, (bucket = new Map()));
+      bucket.set(o.id, o);
+    }
+    this.changed(false);
+  }
+
+  removeFacility(id: string): void {
+    this.facilities.delete(id);
+    for (const o of [...this.offerings.values()]) if (o.facilityId === id) this.removeOffering(o.id);
+    this.changed(false);
+  }
+
+  removeOffering(id: string): void {
+    const o = this.offerings.get(id);
+    if (o) this.byService.get(o.serviceCode)?.delete(id);
+    this.offerings.delete(id);
+    this.changed(false);
+  }
+
+  travelEdges(): TravelEdge[] {
+    return [...this.edges.values()];
+  }
+
+  /** The adjacency for a mode and season, built on first use and kept until the graph changes. */
+  adjacency(mode: TravelMode, season: Season): Adjacency {
+    const key = `${mode}_${season}`;
+    let adjacency = this.adjacencies.get(key);
+    if (!adjacency) {
+      adjacency = buildAdjacency({ edges: this.travelEdges(), mode, season, communeCodes: [...this.communes.keys()] });
+      this.adjacencies.set(key, adjacency);
+    }
+    return adjacency;
+  }
+
+  /** In-person and remote offerings of one service, joined with their facility. */
+  offeringsOf(serviceCode: string): Array<{ offering: OfferingRecord; facility: FacilityRecord }> {
+    const out: Array<{ offering: OfferingRecord; facility: FacilityRecord }> = [];
+    for (const offering of this.byService.get(serviceCode)?.values() ?? []) {
+      const facility = this.facilities.get(offering.facilityId);
+      if (facility) out.push({ offering, facility });
+    }
+    return out;
+  }
+
+  private changed(graph: boolean): void {
+    this.version += 1;
+    if (graph) this.adjacencies.clear();
+  }
+}
