@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const store = await openStore(config.store);
   if (config.seedOnStart) await seedIfEmpty(store, (line) => console.log(line));
-  const app = createApp(config, store);
+  const app = await createApp(config, store);
   const apollo = createApolloServer(app);
   await apollo.start();
   const server = createHttpServer({ app, apollo });

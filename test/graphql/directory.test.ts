@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../fixtures/test-app';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await seedTinyDirectory(t.store);
+  await seedTinyDirectory(t.app);
 });
 afterAll(() => t.close());
 

@@ -13,7 +13,7 @@ let base: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedTinyDirectory(t.store);
+  await seedTinyDirectory(t.app);
   const apollo = createApolloServer(t.app, () => undefined);
   await apollo.start();
   server = createHttpServer({ app: t.app, apollo });
@@ -53,13 +53,13 @@ describe('HTTP', () => {
       body: '{"query": ',
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('rejects an invalid bearer token with 401 UNAUTHENTICATED', async () => {
     const res = await post({ query: '{ ok }' }, { authorization: 'Bearer not-a-token' });
     expect(res.status).toBe(401);
-    expect((await res.json()).errors[0]).toEqual({
+    expect(((await res.json()) as any).errors[0]).toEqual({
       message: 'The bearer token is invalid or has expired',
       extensions: { code: 'UNAUTHENTICATED' },
     });

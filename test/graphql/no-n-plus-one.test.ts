@@ -4,15 +4,17 @@ import { createTestApp, type TestApp } from '../fixtures/test-app';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await seedTinyDirectory(t.store);
+  await seedTinyDirectory(t.app);
   const many = Array.from({ length: 100 }, (_, i) => {
     const id = `fac-n${String(i).padStart(3, '0')}`;
     return facility({ id, communeCode: i % 2 ? '06652' : '09367', provinceCode: i % 2 ? '22' : '24' });
   });
-  await t.store.upsertFacilities(many);
-  await t.store.upsertOfferings(
-    many.flatMap((f) => [offering({ id: `${f.id}-1`, facilityId: f.id }), offering({ id: `${f.id}-2`, facilityId: f.id, serviceCode: 'SCR.ASD' })]),
-  );
+  await t.app.directory.write({ facilities: many });
+  const offerings = many.flatMap((f) => [
+    offering({ id: `${f.id}-1`, facilityId: f.id }),
+    offering({ id: `${f.id}-2`, facilityId: f.id, serviceCode: 'SCR.ASD' }),
+  ]);
+  await t.app.directory.write({ offerings });
 });
 afterAll(() => t.close());
 
