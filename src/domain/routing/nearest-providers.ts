@@ -1,0 +1,193 @@
+import type { FacilityLevel, Season, Sector, TravelMode } from '../model';
+import { requireCommuneIndex } from './adjacency';
+import { checkEligibility } from './check-eligibility';
+import { InvalidRoutingInputError } from './errors';
+import { measureGreatCircleKm } from './measure-great-circle-km';
+import type { Exclusion, MatchReason, ProviderCandidate, ProviderNeed } from './provider-types';
+import { findShortestPaths, traceRoute } from './shortest-paths';
+import type { TravelGraph } from './travel-graph';
+
+/** Where the child lives: the commune (for the travel graph) and its point (for straight-line tie-breaks). */
+export interface ProviderOrigin {
+  communeCode: string;
+  lat: number;
+  lon: number;
+}
+
+/** An in-person offering that passed every check, with how to get there. */
+export interface ProviderMatch {
+  offeringId: string;
+  facilityId: string;
+  facilityName: string;
+  sector: Sector;
+  level: FacilityLevel;
+  communeCode: string;
+  serviceCode: string;
+  travelMinutes: number;
+  /** Road km along the route. */
+  distanceKm: number;
+  /** Straight-line km from the child's commune point to the facility point. */
+  straightKm: number;
+  /** Commune codes from the child's commune to the facility's. */
+  route: string[];
+  availableCapacity: number | null;
+  waitDays: number | null;
+  reasons: MatchReason[];
+}
+
+/** A near candidate that failed, and every check it failed. */
+export interface ExcludedProvider {
+  offeringId: string;
+  facilityId: string;
+  facilityName: string;
+  communeCode: string;
+  /** Null when the facility cannot be reached. */
+  travelMinutes: number | null;
+  straightKm: number;
+  why: Exclusion[];
+}
+
+/** A telehealth offering that passed the checks; travel does not apply. */
+export interface RemoteMatch {
+  offeringId: string;
+  facilityId: string;
+  facilityName: string;
+  sector: Sector;
+  level: FacilityLevel;
+  serviceCode: string;
+  availableCapacity: number | null;
+  waitDays: number | null;
+  reasons: MatchReason[];
+}
+
+export interface NearestProviders {
+  matches: ProviderMatch[];
+  excluded: ExcludedProvider[];
+  remote: RemoteMatch[];
+}
+
+const MODE_WORDS: Record<TravelMode, string> = { WALK: 'on foot', MOTORBIKE: 'by motorbike', CAR: 'by car' };
+const SEASON_WORDS: Record<Season, string> = { DRY: 'dry', RAINY: 'rainy' };
+
+function validateNeed(need: ProviderNeed, maxExcluded: number): void {
+  const { childAgeMonths, maxMinutes, first } = need;
+  if (childAgeMonths !== undefined && !(Number.isFinite(childAgeMonths) && childAgeMonths >= 0)) {
+    throw new InvalidRoutingInputError(`childAgeMonths must be ≥ 0, got ${childAgeMonths}`);
+  }
+  if (maxMinutes !== undefined && !(maxMinutes >= 0)) throw new InvalidRoutingInputError(`maxMinutes must be ≥ 0, got ${maxMinutes}`);
+  if (first !== undefined && !(Number.isInteger(first) && first > 0)) throw new InvalidRoutingInputError(`first must be a positive integer, got ${first}`);
+  if (!(Number.isInteger(maxExcluded) && maxExcluded >= 0)) throw new InvalidRoutingInputError(`maxExcluded must be ≥ 0, got ${maxExcluded}`);
+}
+
+/**
+ * Ranks offerings of a service for one child: in-person ones by shortest-path minutes from the child's commune
+ * (0 in the same commune), then straight-line km, then facility id; telehealth ones by wait days. Also returns
+ * the nearest in-person candidates that failed a check (at most `maxExcluded`, default 5) and why.
+ */
+export function findNearestProviders(input: {
+  origin: ProviderOrigin;
+  need: ProviderNeed;
+  graph: TravelGraph;
+  candidates: readonly ProviderCandidate[];
+  maxExcluded?: number;
+}): NearestProviders {
+  const { origin, need, graph, candidates, maxExcluded = 5 } = input;
+  validateNeed(need, maxExcluded);
+  const first = need.first ?? 10;
+  const adjacency = graph.adjacencyFor(need.mode, need.season);
+  const originIndex = requireCommuneIndex(adjacency, origin.communeCode, 'origin commune');
+  const tree = findShortestPaths(adjacency, { sources: [originIndex] });
+  const forService = candidates.filter((c) => c.serviceCode === need.serviceCode);
+
+  // Unreachable candidates share Infinity minutes; Infinity − Infinity is NaN, which is falsy, so `||` moves
+  // on to the straight-line and id tie-breaks for them too.
+  const inPerson = forService
+    .filter((c) => !c.remote)
+    .map((candidate) => {
+      const { passed, failed, availableCapacity } = checkEligibility(candidate, need);
+      const index = adjacency.indexByCode.get(candidate.communeCode);
+      const minutes = index === undefined ? Infinity : tree.minutes[index]!;
+      const straightKm = measureGreatCircleKm(origin.lat, origin.lon, candidate.lat, candidate.lon);
+      if (index === undefined) failed.push({ code: 'UNREACHABLE', text: `Facility commune ${candidate.communeCode} is not in the travel graph` });
+      else if (minutes === Infinity) failed.push({ code: 'UNREACHABLE', text: `No road or ferry link from commune ${origin.communeCode}` });
+      else if (need.maxMinutes !== undefined && minutes > need.maxMinutes) {
+        failed.push({ code: 'BEYOND_MAX_MINUTES', text: `About ${Math.round(minutes)} min away, over the ${need.maxMinutes}-minute limit` });
+      } else if (index === originIndex) passed.unshift({ code: 'SAME_COMMUNE', text: "In the child's own commune" });
+      else {
+        const how = `${MODE_WORDS[need.mode]} in the ${SEASON_WORDS[need.season]} season`;
+        passed.unshift({ code: 'TRAVEL', text: `About ${Math.round(minutes)} min ${how} (${tree.km[index]!.toFixed(1)} km by road)` });
+      }
+      return { candidate, index: index ?? -1, minutes, straightKm, passed, failed, availableCapacity };
+    })
+    .sort(
+      (a, b) =>
+        a.minutes - b.minutes ||
+        a.straightKm - b.straightKm ||
+        compareText(a.candidate.facilityId, b.candidate.facilityId) ||
+        compareText(a.candidate.offeringId, b.candidate.offeringId),
+    );
+
+  const matches = inPerson
+    .filter((e) => e.failed.length === 0)
+    .slice(0, first)
+    .map(({ candidate: c, index, minutes, straightKm, passed, availableCapacity }) => ({
+      offeringId: c.offeringId,
+      facilityId: c.facilityId,
+      facilityName: c.facilityName,
+      sector: c.sector,
+      level: c.level,
+      communeCode: c.communeCode,
+      serviceCode: c.serviceCode,
+      travelMinutes: minutes,
+      distanceKm: tree.km[index]!,
+      straightKm,
+      route: traceRoute(adjacency, tree, index)!,
+      availableCapacity,
+      waitDays: c.waitDays ?? null,
+      reasons: passed,
+    }));
+
+  const excluded = inPerson
+    .filter((e) => e.failed.length > 0)
+    .slice(0, maxExcluded)
+    .map(({ candidate: c, minutes, straightKm, failed }) => ({
+      offeringId: c.offeringId,
+      facilityId: c.facilityId,
+      facilityName: c.facilityName,
+      communeCode: c.communeCode,
+      travelMinutes: minutes === Infinity ? null : minutes,
+      straightKm,
+      why: failed,
+    }));
+
+  return { matches, excluded, remote: rankRemote(forService, need, first) };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function rankRemote(candidates: readonly ProviderCandidate[], need: ProviderNeed, first: number): RemoteMatch[] {
+  return candidates
+    .filter((c) => c.remote)
+    .map((c) => ({ c, ...checkEligibility(c, need) }))
+    .filter((e) => e.failed.length === 0)
+    .sort(
+      (a, b) =>
+        (a.c.waitDays ?? Infinity) - (b.c.waitDays ?? Infinity) ||
+        compareText(a.c.facilityId, b.c.facilityId) ||
+        compareText(a.c.offeringId, b.c.offeringId),
+    )
+    .slice(0, first)
+    .map(({ c, passed, availableCapacity }) => ({
+      offeringId: c.offeringId,
+      facilityId: c.facilityId,
+      facilityName: c.facilityName,
+      sector: c.sector,
+      level: c.level,
+      serviceCode: c.serviceCode,
+      availableCapacity,
+      waitDays: c.waitDays ?? null,
+      reasons: [{ code: 'REMOTE', text: 'Telehealth: no travel needed' }, ...passed],
+    }));
+}
