@@ -2,6 +2,7 @@
 import type { Config } from './config';
 import { ReadModel } from './read-model/read-model';
 import { DirectoryWriter } from './services/directory-writer';
+import { RoutingService } from './services/routing-service';
 import type { GraphStore } from './store/port';
 
 export interface App {
@@ -9,6 +10,7 @@ export interface App {
   store: GraphStore;
   readModel: ReadModel;
   directory: DirectoryWriter;
+  routing: RoutingService;
   /** Current time as an ISO string; injectable so tests can move the clock. */
   now: () => string;
 }
@@ -19,5 +21,12 @@ export async function createApp(
   now: () => string = () => new Date().toISOString(),
 ): Promise<App> {
   const readModel = await ReadModel.load(store);
-  return { config, store, readModel, directory: new DirectoryWriter(store, readModel), now };
+  return {
+    config,
+    store,
+    readModel,
+    directory: new DirectoryWriter(store, readModel),
+    routing: new RoutingService(readModel, store),
+    now,
+  };
 }

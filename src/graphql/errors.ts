@@ -5,7 +5,7 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError } from '../domain/errors';
+import { DomainError, type ErrorCode } from '../domain/errors';
 
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -23,12 +23,30 @@ const PASS_THROUGH = new Set([
   'FORBIDDEN',
 ]);
 
+const CLIENT_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'INVALID_TRANSITION',
+  'CONSENT_REQUIRED',
+  'STORE_UNAVAILABLE',
+]);
+
+/** Domain errors, and the pure modules' own Error subclasses that carry one of our codes. */
+function isClientError(e: unknown): e is Error & { code: ErrorCode; details?: Record<string, unknown> } {
+  if (e instanceof DomainError) return true;
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && typeof code === 'string' && CLIENT_CODES.has(code);
+}
+
 export type ErrorLogger = (error: unknown) => void;
 
 export function createFormatError(log: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof DomainError) {
+    if (isClientError(original)) {
       return {
         message: original.message,
         path: formatted.path,

@@ -1,4 +1,10 @@
 /** The parent objects resolvers receive for types that are not plain store records. */
+import type {
+  ExcludedProvider,
+  NearestProviders,
+  ProviderMatch,
+  RemoteMatch,
+} from '../domain/routing/nearest-providers';
 import type { CommuneRecord, FacilityRecord, LegacyCommuneRecord, Page } from '../store/port';
 
 /** A commune, plus the old unit it was resolved from when looked up by a pre-2025 code. */
@@ -19,3 +25,8 @@ export interface SearchResultParent {
   name: string;
   score: number;
 }
+
+export type NearestProvidersParent = NearestProviders & { origin: CommuneRecord };
+export type ProviderMatchParent = ProviderMatch;
+export type ExcludedProviderParent = ExcludedProvider;
+export type RemoteProviderParent = RemoteMatch;

@@ -7,7 +7,15 @@ import { buildAdjacency, type Adjacency } from '../domain/routing/adjacency';
 import type { TravelEdge, TravelMinutes } from '../domain/routing/travel-edge';
 import type { EdgeTerrain } from '../domain/routing/travel-constants';
 import type { Season, TravelMode } from '../domain/model';
-import type { CommuneRecord, FacilityRecord, GraphStore, OfferingRecord, RoadRecord } from '../store/port';
+import type { TravelGraph } from '../domain/routing/travel-graph';
+import type {
+  CommuneRecord,
+  FacilityRecord,
+  GraphStore,
+  OfferingRecord,
+  RoadRecord,
+  ServiceTypeRecord,
+} from '../store/port';
 
 export function roadToEdge(road: RoadRecord): TravelEdge {
   const [from, to] = road.fromCode < road.toCode ? [road.fromCode, road.toCode] : [road.toCode, road.fromCode];
@@ -34,8 +42,9 @@ export function edgeToRoad(edge: TravelEdge): RoadRecord {
   };
 }
 
-export class ReadModel {
+export class ReadModel implements TravelGraph {
   readonly communes = new Map<string, CommuneRecord>();
+  readonly serviceTypes = new Map<string, ServiceTypeRecord>();
   readonly facilities = new Map<string, FacilityRecord>();
   readonly offerings = new Map<string, OfferingRecord>();
   /** serviceCode → offering id → offering: nearest-provider calls touch one service only. */
@@ -45,9 +54,10 @@ export class ReadModel {
   /** Bumped on every change; caches keyed on it (coverage baselines) invalidate themselves. */
   version = 0;
 
-  static async load(store: Pick<GraphStore, 'loadRoutingSnapshot'>): Promise<ReadModel> {
-    const snapshot = await store.loadRoutingSnapshot();
+  static async load(store: Pick<GraphStore, 'loadRoutingSnapshot' | 'serviceTypes'>): Promise<ReadModel> {
+    const [snapshot, serviceTypes] = await Promise.all([store.loadRoutingSnapshot(), store.serviceTypes()]);
     const model = new ReadModel();
+    model.applyServiceTypes(serviceTypes);
     model.applyCommunes(snapshot.communes);
     model.applyRoads(snapshot.roads);
     model.applyFacilities(snapshot.facilities);
@@ -58,6 +68,11 @@ export class ReadModel {
   applyCommunes(rows: readonly CommuneRecord[]): void {
     for (const c of rows) this.communes.set(c.code, c);
     this.changed(true);
+  }
+
+  applyServiceTypes(rows: readonly ServiceTypeRecord[]): void {
+    for (const s of rows) this.serviceTypes.set(s.code, s);
+    this.changed(false);
   }
 
   applyRoads(rows: readonly RoadRecord[]): void {
@@ -102,8 +117,12 @@ export class ReadModel {
     return [...this.edges.values()];
   }
 
+  get communeCodes(): string[] {
+    return [...this.communes.keys()].sort();
+  }
+
   /** The adjacency for a mode and season, built on first use and kept until the graph changes. */
-  adjacency(mode: TravelMode, season: Season): Adjacency {
+  adjacencyFor(mode: TravelMode, season: Season): Adjacency {
     const key = `${mode}_${season}`;
     let adjacency = this.adjacencies.get(key);
     if (!adjacency) {

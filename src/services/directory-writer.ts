@@ -45,7 +45,10 @@ export class DirectoryWriter {
       this.readModel.applyCommunes(r);
     });
     await step('legacyCommunes', batch.legacyCommunes, (r) => this.store.upsertLegacyCommunes(r));
-    await step('serviceTypes', batch.serviceTypes, (r) => this.store.upsertServiceTypes(r));
+    await step('serviceTypes', batch.serviceTypes, async (r) => {
+      await this.store.upsertServiceTypes(r);
+      this.readModel.applyServiceTypes(r);
+    });
     await step('organizations', batch.organizations, (r) => this.store.upsertOrganizations(r));
     await step('facilities', batch.facilities, async (r) => {
       await this.store.upsertFacilities(r);

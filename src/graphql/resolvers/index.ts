@@ -9,16 +9,18 @@ import { Mutation } from './Mutation';
 import { Offering } from './Offering';
 import { Organization } from './Organization';
 import { Province } from './Province';
+import { ExcludedProvider, ProviderMatch, RemoteProvider } from './ProviderResult';
 import { Query } from './Query';
+import { CommuneRouting, RoutingQuery } from './Routing';
 import { SearchResult } from './SearchResult';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
-  Query,
+  Query: { ...Query, ...RoutingQuery },
   Mutation,
   Province,
-  Commune,
+  Commune: { ...Commune, ...CommuneRouting },
   LegacyCommune,
   Organization,
   Facility,
@@ -26,4 +28,7 @@ export const resolvers: Resolvers = {
   SearchResult,
   FacilityConnection,
   CommuneConnection,
+  ProviderMatch,
+  ExcludedProvider,
+  RemoteProvider,
 };
