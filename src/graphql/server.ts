@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import type { App } from '../app';
 import type { GraphQLContext } from './context';
 import { createFormatError } from './errors';
+import { queryLimitsPlugin } from './query-limits';
 import { buildSchema } from './schema';
 
 export function createApolloServer(app: App, log: (e: unknown) => void = console.error): ApolloServer<GraphQLContext> {
@@ -12,6 +13,12 @@ export function createApolloServer(app: App, log: (e: unknown) => void = console
     includeStacktraceInErrorResponses: false,
     introspection: !app.config.production,
     // We serve our own landing page at / (the web console); Apollo's would fetch from a CDN.
-    plugins: [],
+    plugins: [
+      queryLimitsPlugin({
+        maxDepth: app.config.maxDepth,
+        maxComplexity: app.config.maxComplexity,
+        maxQueryBytes: 20_000,
+      }),
+    ],
   });
 }
