@@ -5,16 +5,17 @@ function precedes(m1: number, r1: number, n1: number, m2: number, r2: number, n2
 
 /**
  * A binary min-heap of (minutes, rank, node) entries in typed arrays, ordered lexicographically so that
- * Dijkstra pops ties in a fixed order. Capacity is fixed up front: Dijkstra pushes at most once per source
- * and once per successful relaxation, so sources + adjacency slots always suffices.
+ * Dijkstra pops ties in a fixed order. It starts small and doubles when full, because a cut-off search
+ * (the many local runs of suggestSites) touches only a few dozen nodes.
  */
 export class MinHeap {
-  private readonly minutes: Float64Array;
-  private readonly ranks: Int32Array;
-  private readonly nodes: Int32Array;
+  private minutes: Float64Array;
+  private ranks: Int32Array;
+  private nodes: Int32Array;
   private count = 0;
 
-  constructor(capacity: number) {
+  constructor(initialCapacity = 64) {
+    const capacity = Math.max(1, initialCapacity);
     this.minutes = new Float64Array(capacity);
     this.ranks = new Int32Array(capacity);
     this.nodes = new Int32Array(capacity);
@@ -39,9 +40,9 @@ export class MinHeap {
     return this.nodes[0]!;
   }
 
-  /** Adds an entry; throws when the fixed capacity is exceeded (a caller bug). */
+  /** Adds an entry. */
   push(m: number, r: number, n: number): void {
-    if (this.count === this.nodes.length) throw new Error('MinHeap capacity exceeded');
+    if (this.count === this.nodes.length) this.grow();
     let at = this.count;
     this.count += 1;
     while (at > 0) {
@@ -72,6 +73,17 @@ export class MinHeap {
       at = child;
     }
     this.set(at, m, r, n);
+  }
+
+  private grow(): void {
+    const capacity = this.nodes.length * 2;
+    const minutes = new Float64Array(capacity);
+    const ranks = new Int32Array(capacity);
+    const nodes = new Int32Array(capacity);
+    minutes.set(this.minutes);
+    ranks.set(this.ranks);
+    nodes.set(this.nodes);
+    [this.minutes, this.ranks, this.nodes] = [minutes, ranks, nodes];
   }
 
   private isBefore(a: number, b: number): boolean {

@@ -34,7 +34,7 @@ export function findShortestPaths(
   const predecessor = new Int32Array(n).fill(-1);
   const nearestSource = new Int32Array(n).fill(-1);
   const settled = new Uint8Array(n);
-  const heap = new MinHeap(sources.length + targets.length + 1);
+  const heap = new MinHeap(Math.max(64, sources.length * 2));
   sources.forEach((node, rank) => {
     if (!Number.isInteger(node) || node < 0 || node >= n) throw new InvalidRoutingInputError(`No node ${node}`);
     if (nearestSource[node] !== -1) return; // listed twice: the first rank wins
