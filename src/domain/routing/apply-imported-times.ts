@@ -36,7 +36,9 @@ export function applyImportedTimes(
   for (const row of imported) {
     validateImported(row);
     const key = pairKey(row.from, row.to);
-    rowsByPair.set(key, [...(rowsByPair.get(key) ?? []), row]);
+    const rows = rowsByPair.get(key);
+    if (rows) rows.push(row);
+    else rowsByPair.set(key, [row]);
   }
   const matched = new Set<string>();
   const result = edges.map((edge) => {
