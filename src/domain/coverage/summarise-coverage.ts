@@ -1,0 +1,69 @@
+import type { CommuneCoverage, CoverageReport, CoverageTotals, OverloadedCommune, ProviderLoad, ProvinceCoverage } from './coverage-types';
+
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+function sumCoverage(communes: readonly CommuneCoverage[]): Omit<CoverageTotals, 'demand' | 'unservedDemand'> {
+  let children = 0;
+  let coveredChildren = 0;
+  for (const c of communes) {
+    children += c.children;
+    if (c.covered) coveredChildren += c.children;
+  }
+  const uncoveredChildren = children - coveredChildren;
+  return { communes: communes.length, children, coveredChildren, uncoveredChildren, shareCovered: ratio(coveredChildren, children) };
+}
+
+/** Builds the report's totals, province table, most-uncovered list and overload views from per-commune rows. */
+export function summariseCoverage(input: {
+  need: CoverageReport['need'];
+  communes: CommuneCoverage[];
+  providers: ProviderLoad[];
+}): CoverageReport {
+  const { need, communes, providers } = input;
+  const byProvince = new Map<string, CommuneCoverage[]>();
+  for (const c of communes) {
+    const rows = byProvince.get(c.provinceCode);
+    if (rows) rows.push(c);
+    else byProvince.set(c.provinceCode, [c]);
+  }
+  const provinces = [...byProvince.keys()].sort().map((provinceCode): ProvinceCoverage => {
+    const rows = byProvince.get(provinceCode)!;
+    const { communes: count, ...sums } = sumCoverage(rows);
+    return { provinceCode, communes: count, uncoveredCommunes: rows.filter((c) => !c.covered).length, ...sums };
+  });
+
+  const demand = need.prevalence === null ? null : communes.reduce((sum, c) => sum + c.demand!, 0);
+  const unservedDemand = demand === null ? null : communes.reduce((sum, c) => sum + (c.covered ? 0 : c.demand!), 0);
+  const mostUncovered = communes
+    .filter((c) => !c.covered && c.children > 0)
+    .sort((a, b) => b.children - a.children || (a.communeCode < b.communeCode ? -1 : 1));
+
+  const overloadedBySite = new Map<string, string[]>();
+  for (const p of providers) {
+    if (p.overloaded) overloadedBySite.set(p.communeCode, [...(overloadedBySite.get(p.communeCode) ?? []), p.offeringId]);
+  }
+  const overloadedCommunes = communes
+    .filter((c) => c.covered && c.nearestSiteCommune !== null && overloadedBySite.has(c.nearestSiteCommune) && (c.demand ?? 0) > 0)
+    .map((c): OverloadedCommune => ({
+      communeCode: c.communeCode,
+      provinceCode: c.provinceCode,
+      demand: c.demand!,
+      overloadedOfferingIds: overloadedBySite.get(c.nearestSiteCommune!)!,
+    }))
+    .sort((a, b) => b.demand - a.demand || (a.communeCode < b.communeCode ? -1 : 1));
+
+  const sortedProviders = [...providers].sort(
+    (a, b) =>
+      Number(b.overloaded) - Number(a.overloaded) ||
+      (b.loadRatio ?? -1) - (a.loadRatio ?? -1) || (a.offeringId < b.offeringId ? -1 : a.offeringId > b.offeringId ? 1 : 0),
+  );
+  return {
+    need,
+    totals: { ...sumCoverage(communes), demand, unservedDemand },
+    communes,
+    provinces,
+    mostUncovered,
+    providers: sortedProviders,
+    overloadedCommunes,
+  };
+}
