@@ -52,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     jwksUrl,
     maxDepth: int(env, 'KETNOI_MAX_DEPTH', 10),
-    maxComplexity: int(env, 'KETNOI_MAX_COMPLEXITY', 5000),
+    maxComplexity: int(env, 'KETNOI_MAX_COMPLEXITY', 20000),
     maxPageSize: int(env, 'KETNOI_MAX_PAGE_SIZE', 200),
     requestTimeoutMs: int(env, 'KETNOI_REQUEST_TIMEOUT_MS', 15000),
   };

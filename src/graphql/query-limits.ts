@@ -20,6 +20,7 @@ export interface QueryLimits {
 }
 
 const DEFAULT_LIST_SIZE = 10;
+const CONNECTION_PARTS = new Set(['nodes', 'edges']);
 
 function limitError(code: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
@@ -53,7 +54,9 @@ export function measureSelection(
         continue;
       }
       const inner = measureSelection(selection.selectionSet, fragments, variables, seen);
-      const multiplier = first ?? (selection.name.value.endsWith('s') ? DEFAULT_LIST_SIZE : 1);
+      const name = selection.name.value;
+      // A connection's `first` prices its nodes/edges; other plural fields are assumed to hold ~10 items.
+      const multiplier = first ?? (CONNECTION_PARTS.has(name) || !name.endsWith('s') ? 1 : DEFAULT_LIST_SIZE);
       complexity += 1 + multiplier * inner.complexity;
       depth = Math.max(depth, 1 + inner.depth);
     } else {
