@@ -130,5 +130,7 @@ describe('buildAdjacency', () => {
     const adjacency = buildAdjacency({ edges: [makeEdge('A', 'B', 3)], mode: 'CAR', season: 'DRY' });
     expect(requireCommuneIndex(adjacency, 'B')).toBe(1);
     expect(() => requireCommuneIndex(adjacency, 'Q', 'origin commune')).toThrow(new UnknownCommuneError('Q', 'origin commune'));
+    expect(new UnknownCommuneError('Q')).toMatchObject({ code: 'BAD_USER_INPUT', name: 'UnknownCommuneError', message: 'Unknown commune code: Q' });
+    expect(new InvalidRoutingInputError('x')).toMatchObject({ code: 'BAD_USER_INPUT', name: 'InvalidRoutingInputError' });
   });
 });
