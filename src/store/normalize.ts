@@ -1,7 +1,8 @@
 /**
  * Value normalisation shared by both adapters, so that the same Cypher gives the same JSON.
  * Outbound: strings to NFC (Grafeo compares code points), reject values Neo4j cannot store.
- * Inbound: bigint → number (or string past 2^53), Date → ISO string.
+ * Inbound: bigint → number (or string past 2^53), Date (Grafeo's localdatetime) → local ISO
+ * string, whole nodes and relationships → their properties (internal ids differ between stores).
  */
 import type { Params, Row } from './cypher-runner';
 
@@ -39,14 +40,39 @@ export function normalizeValue(value: unknown): unknown {
       ? Number(value)
       : value.toString();
   }
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return toLocalIso(value);
   if (Array.isArray(value)) return value.map(normalizeValue);
   if (typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const internal = grafeoEntityKeys(obj);
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = normalizeValue(v);
+    for (const [k, v] of Object.entries(obj)) if (!internal.has(k)) out[k] = normalizeValue(v);
     return out;
   }
   return value;
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+const NODE_KEYS: ReadonlySet<string> = new Set(['_id', '_labels']);
+const EDGE_KEYS: ReadonlySet<string> = new Set(['_id', '_type', '_source', '_target']);
+
+/** Grafeo's internal fields: node {_id, _labels, ...}, relationship {_id, _type, _source, _target, ...}. */
+function grafeoEntityKeys(obj: Record<string, unknown>): ReadonlySet<string> {
+  if (!('_id' in obj)) return NO_KEYS;
+  if (Array.isArray(obj._labels)) return NODE_KEYS;
+  if ('_type' in obj && '_source' in obj && '_target' in obj) return EDGE_KEYS;
+  return NO_KEYS;
+}
+
+/**
+ * Grafeo returns a localdatetime as a JS Date whose UTC fields are the local fields; print it as
+ * Neo4j prints a LocalDateTime (no zone, fraction without trailing zeros): `2025-01-10T08:00:00.5`.
+ */
+function toLocalIso(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/Z$/, '')
+    .replace(/\.(\d*?)0+$/, (_m, digits: string) => (digits ? `.${digits}` : ''));
 }
 
 export function normalizeRow(row: Record<string, unknown>): Row {
