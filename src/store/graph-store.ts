@@ -122,11 +122,14 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async upsertFacilities(rows: FacilityRecord[]): Promise<void> {
-    await this.batched([W.UNLINK_MOVED_FACILITIES, W.UPSERT_FACILITIES], rows.map(withSearch) as unknown as Raw[]);
+    await this.batched(
+      [W.UNLINK_MOVED_FACILITIES, W.UPSERT_FACILITIES, W.DROP_STALE_IDENTIFIERS],
+      rows.map(withSearch) as unknown as Raw[],
+    );
     const linked = rows.filter((f) => f.organizationId);
     await this.batched(W.LINK_FACILITY_ORGANIZATIONS, linked as unknown as Raw[]);
     const identifiers = rows.flatMap((f) => f.identifiers.map((key) => ({ key, facilityId: f.id })));
-    await this.batched(W.UPSERT_IDENTIFIERS, identifiers);
+    await this.batched([W.UNLINK_REASSIGNED_IDENTIFIERS, W.UPSERT_IDENTIFIERS], identifiers);
   }
 
   upsertOfferings(rows: Parameters<GraphStore['upsertOfferings']>[0]) {

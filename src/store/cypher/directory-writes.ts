@@ -59,6 +59,20 @@ MATCH (f:Facility {id: r.id})
 MATCH (o:Organization {id: r.organizationId})
 MERGE (f)-[:PART_OF]->(o)`;
 
+/** Runs after the facility upsert: identifiers a facility no longer lists stop resolving to it. */
+export const DROP_STALE_IDENTIFIERS = `
+UNWIND $rows AS r
+MATCH (i:Identifier {facilityId: r.id})
+WHERE NOT i.key IN r.identifiers
+DETACH DELETE i`;
+
+/** Runs before UPSERT_IDENTIFIERS: an identifier that moves to another facility leaves its old one. */
+export const UNLINK_REASSIGNED_IDENTIFIERS = `
+UNWIND $rows AS r
+MATCH (i:Identifier {key: r.key})-[old:IDENTIFIES]->(f:Facility)
+WHERE f.id <> r.facilityId
+DELETE old`;
+
 /** Identifier nodes make `facilityByIdentifier` an index lookup instead of a list scan. */
 export const UPSERT_IDENTIFIERS = `
 UNWIND $rows AS r
