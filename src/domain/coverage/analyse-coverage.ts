@@ -1,6 +1,7 @@
 import { requireCommuneIndex, type Adjacency } from '../routing/adjacency';
 import { computeAvailableCapacity } from '../routing/check-eligibility';
 import { InvalidRoutingInputError } from '../routing/errors';
+import { compareCodes, groupBy } from '../routing/group-by';
 import { findShortestPaths } from '../routing/shortest-paths';
 import { validateAgeBand } from './child-population';
 import { countCommuneChildren } from './count-commune-children';
@@ -42,23 +43,22 @@ function resolveNeed(need: CoverageInput['need']): CoverageReport['need'] {
 // code, providers within a site by (facility, offering) so the reported nearest one is stable.
 function selectSites(providers: readonly CoverageProvider[], need: CoverageReport['need'], adjacency: Adjacency): Site[] {
   const { ageBand } = need;
-  const byCommune = new Map<string, CoverageProvider[]>();
-  for (const p of providers) {
-    if (p.serviceCode !== need.serviceCode) continue;
-    if ((p.minAgeMonths ?? 0) > ageBand.maxMonths || (p.maxAgeMonths ?? Infinity) < ageBand.minMonths) continue;
-    if (need.requireCapacity && computeAvailableCapacity(p.capacity, p.currentLoad) === 0) continue;
-    byCommune.set(p.communeCode, [...(byCommune.get(p.communeCode) ?? []), p]);
-  }
+  const eligible = providers.filter(
+    (p) =>
+      p.serviceCode === need.serviceCode &&
+      (p.minAgeMonths ?? 0) <= ageBand.maxMonths &&
+      (p.maxAgeMonths ?? Infinity) >= ageBand.minMonths &&
+      !(need.requireCapacity && computeAvailableCapacity(p.capacity, p.currentLoad) === 0),
+  );
+  const byCommune = groupBy(eligible, (p) => p.communeCode);
   return [...byCommune.keys()].sort().map((communeCode) => ({
     communeCode,
     index: requireCommuneIndex(adjacency, communeCode, 'provider commune'),
     providers: byCommune
       .get(communeCode)!
-      .sort((a, b) => (a.facilityId === b.facilityId ? cmp(a.offeringId, b.offeringId) : cmp(a.facilityId, b.facilityId))),
+      .sort((a, b) => compareCodes(a.facilityId, b.facilityId) || compareCodes(a.offeringId, b.offeringId)),
   }));
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 // Split a site's demand over its providers by capacity when every capacity is known and positive in sum.
 function shareByCapacity(site: Site): number[] {
@@ -85,7 +85,7 @@ export function analyseCoverage(input: CoverageInput): CoverageReport {
   const siteCommunes = new Int32Array(sites.length);
 
   const communes = [...input.communes]
-    .sort((a, b) => cmp(a.code, b.code))
+    .sort((a, b) => compareCodes(a.code, b.code))
     .map((c): CommuneCoverage => {
       const index = requireCommuneIndex(adjacency, c.code);
       const rank = tree.nearestSource[index]!;

@@ -1,3 +1,5 @@
+import { groupBy } from '../routing/group-by';
+
 /** The commune fields imputation reads. */
 export interface PopulationInput {
   code: string;
@@ -18,19 +20,14 @@ function median(values: number[]): number | undefined {
  * province and type, then of the province, then of all; 0 when nothing is known. Imputed ones are flagged.
  */
 export function imputePopulations(communes: readonly PopulationInput[]): Map<string, { population: number; imputed: boolean }> {
-  const groups = new Map<string, number[]>();
-  const add = (key: string, value: number): void => {
-    const group = groups.get(key);
-    if (group) group.push(value);
-    else groups.set(key, [value]);
-  };
-  for (const c of communes) {
-    if (c.population == null) continue;
-    add(`${c.provinceCode}|${c.type ?? ''}`, c.population);
-    add(c.provinceCode, c.population);
-    add('*', c.population);
-  }
-  const medians = new Map([...groups].map(([key, values]) => [key, median(values)!]));
+  const known = communes.filter((c): c is PopulationInput & { population: number } => c.population != null);
+  const medianOf = (groups: Map<string, typeof known>) =>
+    [...groups].map(([key, rows]): [string, number] => [key, median(rows.map((c) => c.population))!]);
+  const medians = new Map([
+    ...medianOf(groupBy(known, (c) => `${c.provinceCode}|${c.type ?? ''}`)),
+    ...medianOf(groupBy(known, (c) => c.provinceCode)),
+    ...medianOf(groupBy(known, () => '*')),
+  ]);
   return new Map(
     communes.map((c): [string, { population: number; imputed: boolean }] => {
       if (c.population != null) return [c.code, { population: c.population, imputed: false }];

@@ -1,3 +1,4 @@
+import { compareCodes, groupBy } from '../routing/group-by';
 import type { CommuneCoverage, CoverageReport, CoverageTotals, OverloadedCommune, ProviderLoad, ProvinceCoverage } from './coverage-types';
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -20,12 +21,7 @@ export function summariseCoverage(input: {
   providers: ProviderLoad[];
 }): CoverageReport {
   const { need, communes, providers } = input;
-  const byProvince = new Map<string, CommuneCoverage[]>();
-  for (const c of communes) {
-    const rows = byProvince.get(c.provinceCode);
-    if (rows) rows.push(c);
-    else byProvince.set(c.provinceCode, [c]);
-  }
+  const byProvince = groupBy(communes, (c) => c.provinceCode);
   const provinces = [...byProvince.keys()].sort().map((provinceCode): ProvinceCoverage => {
     const rows = byProvince.get(provinceCode)!;
     const { communes: count, ...sums } = sumCoverage(rows);
@@ -36,12 +32,11 @@ export function summariseCoverage(input: {
   const unservedDemand = demand === null ? null : communes.reduce((sum, c) => sum + (c.covered ? 0 : c.demand!), 0);
   const mostUncovered = communes
     .filter((c) => !c.covered && c.children > 0)
-    .sort((a, b) => b.children - a.children || (a.communeCode < b.communeCode ? -1 : 1));
+    .sort((a, b) => b.children - a.children || compareCodes(a.communeCode, b.communeCode));
 
-  const overloadedBySite = new Map<string, string[]>();
-  for (const p of providers) {
-    if (p.overloaded) overloadedBySite.set(p.communeCode, [...(overloadedBySite.get(p.communeCode) ?? []), p.offeringId]);
-  }
+  const overloadedBySite = new Map(
+    [...groupBy(providers.filter((p) => p.overloaded), (p) => p.communeCode)].map(([site, rows]) => [site, rows.map((p) => p.offeringId)]),
+  );
   const overloadedCommunes = communes
     .filter((c) => c.covered && c.nearestSiteCommune !== null && overloadedBySite.has(c.nearestSiteCommune) && (c.demand ?? 0) > 0)
     .map((c): OverloadedCommune => ({
@@ -50,12 +45,13 @@ export function summariseCoverage(input: {
       demand: c.demand!,
       overloadedOfferingIds: overloadedBySite.get(c.nearestSiteCommune!)!,
     }))
-    .sort((a, b) => b.demand - a.demand || (a.communeCode < b.communeCode ? -1 : 1));
+    .sort((a, b) => b.demand - a.demand || compareCodes(a.communeCode, b.communeCode));
 
   const sortedProviders = [...providers].sort(
     (a, b) =>
       Number(b.overloaded) - Number(a.overloaded) ||
-      (b.loadRatio ?? -1) - (a.loadRatio ?? -1) || (a.offeringId < b.offeringId ? -1 : a.offeringId > b.offeringId ? 1 : 0),
+      (b.loadRatio ?? -1) - (a.loadRatio ?? -1) ||
+      compareCodes(a.offeringId, b.offeringId),
   );
   return {
     need,

@@ -1,5 +1,6 @@
 import type { Season, TravelMode } from '../model';
 import { InvalidRoutingInputError } from './errors';
+import { groupBy } from './group-by';
 import { toTravelTimeKey, type TravelEdge } from './travel-edge';
 
 /** A measured or locally reported travel time for one edge, mode and season (either direction). */
@@ -32,14 +33,8 @@ export function applyImportedTimes(
   edges: readonly TravelEdge[],
   imported: readonly ImportedTravelTime[],
 ): { edges: TravelEdge[]; unmatched: ImportedTravelTime[] } {
-  const rowsByPair = new Map<string, ImportedTravelTime[]>();
-  for (const row of imported) {
-    validateImported(row);
-    const key = pairKey(row.from, row.to);
-    const rows = rowsByPair.get(key);
-    if (rows) rows.push(row);
-    else rowsByPair.set(key, [row]);
-  }
+  imported.forEach(validateImported);
+  const rowsByPair = groupBy(imported, (row) => pairKey(row.from, row.to));
   const matched = new Set<string>();
   const result = edges.map((edge) => {
     const key = pairKey(edge.from, edge.to);

@@ -2,6 +2,7 @@ import type { FacilityLevel, Season, Sector, TravelMode } from '../model';
 import { requireCommuneIndex } from './adjacency';
 import { checkEligibility } from './check-eligibility';
 import { InvalidRoutingInputError } from './errors';
+import { compareCodes } from './group-by';
 import { measureGreatCircleKm } from './measure-great-circle-km';
 import type { Exclusion, MatchReason, ProviderCandidate, ProviderNeed } from './provider-types';
 import { findShortestPaths, traceRoute } from './shortest-paths';
@@ -123,8 +124,8 @@ export function findNearestProviders(input: {
       (a, b) =>
         a.minutes - b.minutes ||
         a.straightKm - b.straightKm ||
-        compareText(a.candidate.facilityId, b.candidate.facilityId) ||
-        compareText(a.candidate.offeringId, b.candidate.offeringId),
+        compareCodes(a.candidate.facilityId, b.candidate.facilityId) ||
+        compareCodes(a.candidate.offeringId, b.candidate.offeringId),
     );
 
   const matches = inPerson
@@ -163,10 +164,6 @@ export function findNearestProviders(input: {
   return { matches, excluded, remote: rankRemote(forService, need, first) };
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function rankRemote(candidates: readonly ProviderCandidate[], need: ProviderNeed, first: number): RemoteMatch[] {
   return candidates
     .filter((c) => c.remote)
@@ -175,8 +172,8 @@ function rankRemote(candidates: readonly ProviderCandidate[], need: ProviderNeed
     .sort(
       (a, b) =>
         (a.c.waitDays ?? Infinity) - (b.c.waitDays ?? Infinity) ||
-        compareText(a.c.facilityId, b.c.facilityId) ||
-        compareText(a.c.offeringId, b.c.offeringId),
+        compareCodes(a.c.facilityId, b.c.facilityId) ||
+        compareCodes(a.c.offeringId, b.c.offeringId),
     )
     .slice(0, first)
     .map(({ c, passed, availableCapacity }) => ({

@@ -3,6 +3,7 @@ import { applyImportedTimes, type ImportedTravelTime } from './apply-imported-ti
 import { classifyCommuneTerrain, classifyEdgeTerrain, type TerrainInput } from './classify-terrain';
 import { InvalidRoutingInputError, UnknownCommuneError } from './errors';
 import { findNeighbourPairs } from './find-neighbour-pairs';
+import { compareCodes } from './group-by';
 import { measureGreatCircleKm } from './measure-great-circle-km';
 import { TRAVEL_CONSTANTS, type CommuneTerrain, type EdgeTerrain } from './travel-constants';
 import { toTravelTimeKey, type TravelEdge, type TravelMinutes } from './travel-edge';
@@ -74,6 +75,6 @@ export function estimateTravelEdges(input: {
       edges.push(edge);
     }
   }
-  edges.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
+  edges.sort((x, y) => compareCodes(x.from, y.from) || compareCodes(x.to, y.to));
   return applyImportedTimes(edges, imported).edges;
 }
