@@ -1,6 +1,7 @@
 /** The application: the store and the services built on it, shared by GraphQL, HTTP exports and the CLI. */
 import type { Config } from './config';
 import { ReadModel } from './read-model/read-model';
+import { CoverageService } from './services/coverage-service';
 import { DirectoryWriter } from './services/directory-writer';
 import { RoutingService } from './services/routing-service';
 import type { GraphStore } from './store/port';
@@ -11,6 +12,7 @@ export interface App {
   readModel: ReadModel;
   directory: DirectoryWriter;
   routing: RoutingService;
+  coverage: CoverageService;
   /** Current time as an ISO string; injectable so tests can move the clock. */
   now: () => string;
 }
@@ -27,6 +29,7 @@ export async function createApp(
     readModel,
     directory: new DirectoryWriter(store, readModel),
     routing: new RoutingService(readModel, store),
+    coverage: new CoverageService(readModel),
     now,
   };
 }

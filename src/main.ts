@@ -2,6 +2,7 @@
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createApolloServer } from './graphql/server';
+import { createCoverageRoutes } from './http/coverage-routes';
 import { createHttpServer } from './http/server';
 import { openStore } from './store/open-store';
 import { seedIfEmpty } from './cli/seed-if-empty';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const app = await createApp(config, store);
   const apollo = createApolloServer(app);
   await apollo.start();
-  const server = createHttpServer({ app, apollo });
+  const server = createHttpServer({ app, apollo, routes: { ...createCoverageRoutes(app) } });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   console.log(`Kết Nối is serving GraphQL at ${base}/graphql (store: ${store.kind})`);

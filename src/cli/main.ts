@@ -5,7 +5,8 @@ const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 const USAGE = `usage: npm run cli -- <command> [options]
   token     --role <caseworker|facility_staff|planner|integrator|admin> [--org ID] [--province CODE] [--facility ID]
-  seed      seed the demo provinces into the configured store (if empty; --force to re-run)`;
+  seed      seed the demo provinces into the configured store (if empty; --force to re-run)
+  coverage  --service CODE --minutes N [--mode M] [--season S] [--province CODE] [--ageFrom M --ageTo M] [--format csv|geojson|summary]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -15,6 +16,10 @@ async function main(argv: string[]): Promise<number> {
     case 'seed': {
       const { runSeedCommand } = await import('./seed-command');
       return runSeedCommand(rest, io);
+    }
+    case 'coverage': {
+      const { runCoverageCommand } = await import('./coverage-command');
+      return runCoverageCommand(rest, io);
     }
     default:
       io.err(USAGE);

@@ -5,6 +5,14 @@ import type {
   ProviderMatch,
   RemoteMatch,
 } from '../domain/routing/nearest-providers';
+import type {
+  CommuneCoverage,
+  CoverageReport,
+  ProvinceCoverage,
+  ProviderLoad,
+} from '../domain/coverage/coverage-types';
+import type { CoverageDelta, CoverageScenario } from '../domain/coverage/run-coverage-scenario';
+import type { SuggestedSite } from '../domain/coverage/suggest-sites';
 import type { CommuneRecord, FacilityRecord, LegacyCommuneRecord, Page } from '../store/port';
 
 /** A commune, plus the old unit it was resolved from when looked up by a pre-2025 code. */
@@ -30,3 +38,11 @@ export type NearestProvidersParent = NearestProviders & { origin: CommuneRecord 
 export type ProviderMatchParent = ProviderMatch;
 export type ExcludedProviderParent = ExcludedProvider;
 export type RemoteProviderParent = RemoteMatch;
+
+export type CoverageReportParent = CoverageReport;
+export type CommuneCoverageParent = CommuneCoverage & { overloaded: boolean };
+export type ProvinceCoverageParent = ProvinceCoverage;
+export type ProviderLoadParent = ProviderLoad;
+export type CoverageScenarioParent = CoverageScenario;
+export type CoverageDeltaParent = CoverageDelta;
+export type SuggestedSiteParent = SuggestedSite;

@@ -10,6 +10,15 @@ import { Offering } from './Offering';
 import { Organization } from './Organization';
 import { Province } from './Province';
 import { ExcludedProvider, ProviderMatch, RemoteProvider } from './ProviderResult';
+import {
+  CommuneCoverage,
+  CoverageDelta,
+  CoverageQuery,
+  CoverageReport,
+  ProvinceCoverage,
+  ProviderLoad,
+  SuggestedSite,
+} from './Coverage';
 import { Query } from './Query';
 import { CommuneRouting, RoutingQuery } from './Routing';
 import { SearchResult } from './SearchResult';
@@ -17,7 +26,7 @@ import { SearchResult } from './SearchResult';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
-  Query: { ...Query, ...RoutingQuery },
+  Query: { ...Query, ...RoutingQuery, ...CoverageQuery },
   Mutation,
   Province,
   Commune: { ...Commune, ...CommuneRouting },
@@ -31,4 +40,10 @@ export const resolvers: Resolvers = {
   ProviderMatch,
   ExcludedProvider,
   RemoteProvider,
+  CoverageReport,
+  CommuneCoverage,
+  ProvinceCoverage,
+  ProviderLoad,
+  CoverageDelta,
+  SuggestedSite,
 };
