@@ -1,8 +1,11 @@
 /** The application: the store and the services built on it, shared by GraphQL, HTTP exports and the CLI. */
 import type { Config } from './config';
 import { ReadModel } from './read-model/read-model';
+import { CaseService } from './services/case-service';
+import { ChainService } from './services/chain-service';
 import { CoverageService } from './services/coverage-service';
 import { DirectoryWriter } from './services/directory-writer';
+import { ReferralService } from './services/referral-service';
 import { RoutingService } from './services/routing-service';
 import type { GraphStore } from './store/port';
 
@@ -13,6 +16,9 @@ export interface App {
   directory: DirectoryWriter;
   routing: RoutingService;
   coverage: CoverageService;
+  cases: CaseService;
+  referrals: ReferralService;
+  chains: ChainService;
   /** Current time as an ISO string; injectable so tests can move the clock. */
   now: () => string;
 }
@@ -23,13 +29,18 @@ export async function createApp(
   now: () => string = () => new Date().toISOString(),
 ): Promise<App> {
   const readModel = await ReadModel.load(store);
+  const routing = new RoutingService(readModel, store);
+  const cases = new CaseService(store, routing, now);
   return {
     config,
     store,
     readModel,
     directory: new DirectoryWriter(store, readModel),
-    routing: new RoutingService(readModel, store),
+    routing,
     coverage: new CoverageService(readModel),
+    cases,
+    referrals: new ReferralService(store, readModel, cases, now),
+    chains: new ChainService(store, readModel, cases, routing, now),
     now,
   };
 }

@@ -1,6 +1,10 @@
 /** Per-request DataLoaders: every relation resolver goes through one of these, so a page costs O(1) store calls. */
 import DataLoader from 'dataloader';
 import type {
+  CaseRecord,
+  ConsentRecord,
+  ReferralEventRecord,
+  ReferralRecord,
   CommuneRecord,
   FacilityRecord,
   GraphStore,
@@ -19,6 +23,11 @@ export interface Loaders {
   offeringsByFacility: DataLoader<string, OfferingRecord[]>;
   predecessors: DataLoader<string, LegacyCommuneRecord[]>;
   serviceType: DataLoader<string, ServiceTypeRecord | null>;
+  caseRecord: DataLoader<string, CaseRecord | null>;
+  referral: DataLoader<string, ReferralRecord | null>;
+  referralsByCase: DataLoader<string, ReferralRecord[]>;
+  consentsByCase: DataLoader<string, ConsentRecord[]>;
+  eventsByReferral: DataLoader<string, ReferralEventRecord[]>;
 }
 
 export function createLoaders(store: GraphStore): Loaders {
@@ -32,6 +41,11 @@ export function createLoaders(store: GraphStore): Loaders {
     organization: new DataLoader((ids) => store.organizationsById(ids)),
     offeringsByFacility: new DataLoader((ids) => store.offeringsByFacility(ids)),
     predecessors: new DataLoader((codes) => store.predecessorsOf(codes)),
+    caseRecord: new DataLoader((ids) => store.casesById(ids)),
+    referral: new DataLoader((ids) => store.referralsById(ids)),
+    referralsByCase: new DataLoader((ids) => store.referralsByCase(ids)),
+    consentsByCase: new DataLoader((ids) => store.consentsByCase(ids)),
+    eventsByReferral: new DataLoader((ids) => store.eventsByReferral(ids)),
     serviceType: new DataLoader(async (codes) => {
       const all = await allServiceTypes();
       return codes.map((c) => all.get(c) ?? null);

@@ -13,7 +13,9 @@ import type {
 } from '../domain/coverage/coverage-types';
 import type { CoverageDelta, CoverageScenario } from '../domain/coverage/run-coverage-scenario';
 import type { SuggestedSite } from '../domain/coverage/suggest-sites';
-import type { CommuneRecord, FacilityRecord, LegacyCommuneRecord, Page } from '../store/port';
+import type { ChainIssue, ChainStep, ReferralChain } from '../domain/referral/referral-chain';
+import type { NextStepSuggestion } from '../domain/referral/suggest-next-steps';
+import type { CaseRecord, ReferralRecord, CommuneRecord, FacilityRecord, LegacyCommuneRecord, Page } from '../store/port';
 
 /** A commune, plus the old unit it was resolved from when looked up by a pre-2025 code. */
 export type CommuneParent = CommuneRecord & { resolvedFrom?: LegacyCommuneRecord | null };
@@ -46,3 +48,14 @@ export type ProviderLoadParent = ProviderLoad;
 export type CoverageScenarioParent = CoverageScenario;
 export type CoverageDeltaParent = CoverageDelta;
 export type SuggestedSiteParent = SuggestedSite;
+
+export type ReferralChainParent = ReferralChain;
+export type ChainStepParent = ChainStep;
+export type ChainIssueParent = ChainIssue;
+export interface SuggestedStepParent {
+  pathwayId: string | null;
+  step: NextStepSuggestion;
+  providers: ProviderMatch[];
+}
+export type ReferralConnectionParent = ConnectionParent<ReferralRecord>;
+export type CaseConnectionParent = ConnectionParent<CaseRecord>;

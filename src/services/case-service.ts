@@ -4,6 +4,7 @@
  */
 import { assertAllowed, authorize, ownsCase, receivesReferral } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
+import { CONSENT_GRANTORS, CONSENT_PURPOSES } from '../domain/consent/consent';
 import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors';
 import { SECTORS, type Sector } from '../domain/model';
 import type { CaseRecord, ConsentRecord, GraphStore, ReferralRecord } from '../store/port';
@@ -13,8 +14,6 @@ import type { RoutingService } from './routing-service';
 const LABEL = /^[\p{L}\p{N}][\p{L}\p{N} _\-#.]{0,39}$/u;
 const LANGUAGE = /^[a-z]{3}$/;
 const SERVICE = /^[A-Z]{2,4}\.[A-Z]{2,12}$/;
-const PURPOSES = ['REFERRAL', 'CASE_MANAGEMENT', 'RESEARCH_AGGREGATE'] as const;
-const GRANTORS = ['MOTHER', 'FATHER', 'GUARDIAN', 'CHILD_14_PLUS', 'CHILD', 'CARER', 'OTHER'] as const;
 
 /** True while a consent has been neither withdrawn nor expired at `at`. */
 export function isConsentActive(consent: ConsentRecord, at: string): boolean {
@@ -119,8 +118,8 @@ export class CaseService {
     authorize(viewer, 'consent.write');
     const record = await this.readOwnedCase(viewer, input.caseId);
     const purpose = input.purpose ?? 'REFERRAL';
-    if (!(PURPOSES as readonly string[]).includes(purpose)) throw new BadInputError(`purpose must be one of ${PURPOSES.join(', ')}`);
-    if (!(GRANTORS as readonly string[]).includes(input.grantedBy)) throw new BadInputError(`grantedBy must be one of ${GRANTORS.join(', ')}`);
+    if (!(CONSENT_PURPOSES as readonly string[]).includes(purpose)) throw new BadInputError(`purpose must be one of ${CONSENT_PURPOSES.join(', ')}`);
+    if (!(CONSENT_GRANTORS as readonly string[]).includes(input.grantedBy)) throw new BadInputError(`grantedBy must be one of ${CONSENT_GRANTORS.join(', ')}`);
     const sectors = input.scopeSectors ?? [];
     if (!sectors.every((s) => (SECTORS as readonly string[]).includes(s))) throw new BadInputError('scopeSectors must be sectors');
     const at = this.now();

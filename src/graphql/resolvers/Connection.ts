@@ -1,16 +1,17 @@
-import type { CommuneConnectionResolvers, FacilityConnectionResolvers } from '../generated/resolvers';
+/** Every connection resolves the same way from a page and a cursor key. */
+import type { ConnectionParent } from '../mappers';
 import { connection } from '../pagination';
 
-export const FacilityConnection: FacilityConnectionResolvers = {
-  edges: (c) => connection(c).edges,
-  nodes: (c) => c.page.items,
-  totalCount: (c) => c.page.totalCount,
-  pageInfo: (c) => connection(c).pageInfo,
-};
+function connectionResolvers<T>() {
+  return {
+    edges: (c: ConnectionParent<T>) => connection(c).edges,
+    nodes: (c: ConnectionParent<T>) => c.page.items,
+    totalCount: (c: ConnectionParent<T>) => c.page.totalCount,
+    pageInfo: (c: ConnectionParent<T>) => connection(c).pageInfo,
+  };
+}
 
-export const CommuneConnection: CommuneConnectionResolvers = {
-  edges: (c) => connection(c).edges,
-  nodes: (c) => c.page.items,
-  totalCount: (c) => c.page.totalCount,
-  pageInfo: (c) => connection(c).pageInfo,
-};
+export const FacilityConnection = connectionResolvers<import('../../store/port').FacilityRecord>();
+export const CommuneConnection = connectionResolvers<import('../mappers').CommuneParent>();
+export const CaseConnection = connectionResolvers<import('../../store/port').CaseRecord>();
+export const ReferralConnection = connectionResolvers<import('../../store/port').ReferralRecord>();

@@ -2,7 +2,7 @@
 import { DateScalar, DateTimeScalar } from '../scalars';
 import type { Resolvers } from '../generated/resolvers';
 import { Commune } from './Commune';
-import { CommuneConnection, FacilityConnection } from './Connection';
+import { CaseConnection, CommuneConnection, FacilityConnection, ReferralConnection } from './Connection';
 import { Facility } from './Facility';
 import { LegacyCommune } from './LegacyCommune';
 import { Mutation } from './Mutation';
@@ -19,15 +19,17 @@ import {
   ProviderLoad,
   SuggestedSite,
 } from './Coverage';
+import { ChainIssue, ChainQuery, ChainStep, ReferralChain, SuggestedStep as SuggestedPathwayStep } from './Chain';
 import { Query } from './Query';
+import { Case, Consent, Referral, ReferralMutation, ReferralQuery } from './Referral';
 import { CommuneRouting, RoutingQuery } from './Routing';
 import { SearchResult } from './SearchResult';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
-  Query: { ...Query, ...RoutingQuery, ...CoverageQuery },
-  Mutation,
+  Query: { ...Query, ...RoutingQuery, ...CoverageQuery, ...ReferralQuery, ...ChainQuery },
+  Mutation: { ...Mutation, ...ReferralMutation },
   Province,
   Commune: { ...Commune, ...CommuneRouting },
   LegacyCommune,
@@ -46,4 +48,13 @@ export const resolvers: Resolvers = {
   ProviderLoad,
   CoverageDelta,
   SuggestedSite,
+  Case,
+  Consent,
+  Referral,
+  ReferralChain,
+  ChainStep,
+  ChainIssue,
+  SuggestedStep: SuggestedPathwayStep,
+  ReferralConnection,
+  CaseConnection,
 };

@@ -1,0 +1,66 @@
+/** A child's referral chain and the next steps of their pathway, for those who may see the case. */
+import type { Viewer } from '../auth/viewer';
+import { ownsCase } from '../auth/policy';
+import type { Season, TravelMode } from '../domain/model';
+import type { ReferralChain } from '../domain/referral/referral-chain';
+import { suggestNextSteps, type NextStepPlan } from '../domain/referral/suggest-next-steps';
+import { traceReferralChain } from '../domain/referral/trace-chain';
+import type { ReadModel } from '../read-model/read-model';
+import type { GraphStore } from '../store/port';
+import { ageInMonths, type CaseService } from './case-service';
+import type { RoutingService } from './routing-service';
+
+export class ChainService {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly readModel: ReadModel,
+    private readonly cases: CaseService,
+    private readonly routing: RoutingService,
+    private readonly now: () => string,
+  ) {}
+
+  async referralChain(viewer: Viewer, caseId: string): Promise<ReferralChain> {
+    const record = await this.cases.readCase(viewer, caseId, 'CHAIN_VIEW');
+    const [all = []] = await this.store.referralsByCase([caseId]);
+    // Receiving staff see the hops that touch their facility, not the whole history of the child.
+    const referrals = ownsCase(viewer, record)
+      ? all
+      : all.filter((r) => r.toFacilityId === viewer.facilityId || r.fromFacilityId === viewer.facilityId);
+    const events = (await this.store.eventsByReferral(referrals.map((r) => r.id))).flat();
+    const facilityIds = new Set(referrals.flatMap((r) => [r.fromFacilityId, r.toFacilityId]));
+    const facilities = [...facilityIds].flatMap((id) => {
+      const f = this.readModel.facilities.get(id);
+      return f ? [{ id: f.id, name: f.name, sector: f.sector, level: f.level }] : [];
+    });
+    const chain = traceReferralChain({ referrals, events, facilities, now: this.now() });
+    return { ...chain, caseId };
+  }
+
+  async nextSteps(viewer: Viewer, caseId: string, mode: TravelMode, season: Season) {
+    const record = await this.cases.readCase(viewer, caseId, 'NEXT_STEPS');
+    const [referrals = []] = await this.store.referralsByCase([caseId]);
+    const plan: NextStepPlan = suggestNextSteps({ referrals, needs: record.needs });
+    const childAgeMonths = ageInMonths(record.birthMonth, this.now());
+    const language = record.languages.find((l) => l !== 'vie') ?? record.languages[0];
+    return Promise.all(
+      plan.suggestions.map(async (step) => {
+        const providers = [];
+        for (const serviceCode of step.serviceCodes) {
+          if (!this.readModel.serviceTypes.has(serviceCode)) continue;
+          const found = await this.routing.nearestProviders({
+            communeCode: record.communeCode,
+            serviceCode,
+            childAgeMonths,
+            language,
+            mode,
+            season,
+            first: 3,
+          });
+          providers.push(...found.matches);
+        }
+        providers.sort((a, b) => a.travelMinutes - b.travelMinutes);
+        return { plan, step, providers: providers.slice(0, 5) };
+      }),
+    );
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * Referrals: create (with the consent, level and service checks), move through the status machine
+ * (atomically, with an event and an audit record), and read a child's chain and next steps.
+ */
+import { assertAllowed, authorize, ownsCase, sendsFrom } from '../auth/policy';
+import type { Viewer } from '../auth/viewer';
+import { findCoveringConsent, type Consent, type ConsentGrantor, type ConsentPurpose } from '../domain/consent/consent';
+import { BadInputError, ConflictError, DomainError, NotFoundError } from '../domain/errors';
+import { levelRank, type Urgency } from '../domain/model';
+import { findActorSides } from '../domain/referral/find-actor-sides';
+import { transitionReferral, type ReferralAction, type ReferralSide } from '../domain/referral/referral-status';
+import type { ReadModel } from '../read-model/read-model';
+import type { ConnectionParent } from '../graphql/mappers';
+import type { ConsentRecord, FacilityRecord, GraphStore, PageArgs, ReferralRecord } from '../store/port';
+import { auditEvent, newId } from './audit';
+import type { CaseService } from './case-service';
+
+export interface CreateReferralInput {
+  caseId: string;
+  fromFacilityId: string;
+  toFacilityId: string;
+  serviceCode: string;
+  reason: string;
+  urgency?: Urgency | null;
+  dueDate?: string | null;
+  parentId?: string | null;
+  skipReason?: string | null;
+}
+
+/** A stored consent as the consent rules read it. */
+export function toDomainConsent(c: ConsentRecord): Consent {
+  return {
+    id: c.id,
+    caseId: c.caseId,
+    purpose: c.purpose as ConsentPurpose,
+    scope: { organizationIds: c.scopeOrganizationIds, sectors: c.scopeSectors as Consent['scope']['sectors'] },
+    grantedBy: c.grantedBy as ConsentGrantor,
+    grantedAt: c.grantedAt,
+    expiresAt: c.expiresAt,
+    withdrawnAt: c.withdrawnAt,
+  };
+}
+
+export class ConsentRequiredError extends DomainError {
+  constructor(message: string, reason: string) {
+    super('CONSENT_REQUIRED', message, { reason });
+  }
+}
+
+export class ReferralService {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly readModel: ReadModel,
+    private readonly cases: CaseService,
+    private readonly now: () => string,
+  ) {}
+
+  private facility(id: string, field: string): FacilityRecord {
+    const facility = this.readModel.facilities.get(id);
+    if (!facility) throw new BadInputError(`Unknown facility ${id} in ${field}`, { field, id });
+    return facility;
+  }
+
+  async createReferral(viewer: Viewer, input: CreateReferralInput): Promise<ReferralRecord> {
+    authorize(viewer, 'referral.create');
+    const [record] = await this.store.casesById([input.caseId]);
+    if (!record) throw new NotFoundError('Case', input.caseId);
+    const from = this.facility(input.fromFacilityId, 'fromFacilityId');
+    const to = this.facility(input.toFacilityId, 'toFacilityId');
+    assertAllowed(sendsFrom(viewer, record, from.id), 'Only the case owner or staff of the sending facility can refer');
+    if (from.id === to.id) throw new BadInputError('A referral must go to another facility');
+    if (!this.readModel.serviceTypes.has(input.serviceCode)) throw new BadInputError(`Unknown service code ${input.serviceCode}`);
+    const offers = [...this.readModel.offerings.values()].some((o) => o.facilityId === to.id && o.serviceCode === input.serviceCode);
+    if (!offers) throw new BadInputError(`${to.name} does not offer ${input.serviceCode}`, { field: 'serviceCode' });
+    const reason = input.reason.trim();
+    if (reason.length < 3 || reason.length > 1000) throw new BadInputError('reason must be 3–1000 characters');
+    const skipReason = input.skipReason?.trim() || null;
+    if (from.sector === 'HEALTH' && to.sector === 'HEALTH' && levelRank(to.level) - levelRank(from.level) > 1 && !skipReason) {
+      throw new BadInputError(
+        `This referral skips a level (${from.level} → ${to.level}); give a skipReason such as an emergency or a missing service`,
+        { field: 'skipReason' },
+      );
+    }
+    const at = this.now();
+    if (input.dueDate && input.dueDate < at.slice(0, 10)) throw new BadInputError('dueDate must not be in the past');
+    if (input.parentId) {
+      const [parent] = await this.store.referralsById([input.parentId]);
+      if (!parent || parent.caseId !== record.id) throw new BadInputError(`parentId ${input.parentId} is not a referral of this case`);
+    }
+    // Sharing with another organisation needs a consent that covers the receiver and has not lapsed.
+    const [consents = []] = await this.store.consentsByCase([record.id]);
+    const decision = findCoveringConsent({
+      consents: consents.map(toDomainConsent),
+      receiverOrganizationId: to.organizationId,
+      receiverSector: to.sector,
+      purpose: 'REFERRAL',
+      at,
+      senderOrganizationId: record.organizationId,
+    });
+    if (!decision.covered) throw new ConsentRequiredError(decision.message, decision.reason);
+    const consentId = decision.consent?.id ?? null;
+    const referral: ReferralRecord = {
+      id: newId('ref'),
+      caseId: record.id,
+      parentId: input.parentId ?? null,
+      fromFacilityId: from.id,
+      toFacilityId: to.id,
+      fromOrganizationId: from.organizationId,
+      toOrganizationId: to.organizationId,
+      serviceCode: input.serviceCode,
+      reason,
+      urgency: input.urgency ?? 'ROUTINE',
+      dueDate: input.dueDate ?? null,
+      status: 'REQUESTED',
+      skipReason,
+      rejectReasonCode: null,
+      consentId,
+      createdBy: viewer.subject,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    await this.store.transact(async (tx) => {
+      await tx.createReferral(referral);
+      await tx.appendReferralEvent({
+        id: newId('evt'),
+        referralId: referral.id,
+        action: 'REQUEST',
+        fromStatus: null,
+        toStatus: 'REQUESTED',
+        by: viewer.subject,
+        at,
+        note: reason,
+        reasonCode: null,
+      });
+      await tx.appendAudit(auditEvent({ viewer, action: 'CREATE', entity: 'Referral', entityId: referral.id, caseId: record.id, at, purpose: 'REFERRAL' }));
+    });
+    return referral;
+  }
+
+  /** The sides the viewer speaks for: the case owner is always the referrer. */
+  private async sidesOf(viewer: Viewer, referral: ReferralRecord): Promise<ReferralSide[]> {
+    const sides = new Set(
+      findActorSides({ referral, facilityId: viewer.facilityId, organizationId: viewer.role === 'facility_staff' ? null : viewer.organizationId }),
+    );
+    const [record] = await this.store.casesById([referral.caseId]);
+    if (record && ownsCase(viewer, record)) sides.add('REFERRER');
+    return [...sides];
+  }
+
+  async transition(
+    viewer: Viewer,
+    input: { referralId: string; action: ReferralAction; note?: string | null; reasonCode?: string | null },
+  ): Promise<ReferralRecord> {
+    authorize(viewer, input.action === 'CANCEL' ? 'referral.cancel' : 'referral.respond');
+    if (input.note && input.note.length > 2000) throw new BadInputError('note must be at most 2000 characters');
+    const [current] = await this.store.referralsById([input.referralId]);
+    if (!current) throw new NotFoundError('Referral', input.referralId);
+    const sides = await this.sidesOf(viewer, current);
+    assertAllowed(sides.length > 0, 'You are on neither side of this referral');
+    if (!sides.includes('REFERRER')) {
+      // The receiving side acts only while the consent that shared the case still holds.
+      const [consents = []] = await this.store.consentsByCase([current.caseId]);
+      assertAllowed(this.cases.staffMaySee(viewer, current, consents), 'The consent that shared this referral is no longer valid');
+    }
+    const at = this.now();
+    const { referral, event } = transitionReferral({ referral: current, action: input.action, actor: { id: viewer.subject, sides }, at, note: input.note, reasonCode: input.reasonCode });
+    const next: ReferralRecord = { ...current, ...referral, version: current.version + 1 };
+    await this.store.transact(async (tx) => {
+      // Optimistic concurrency: a concurrent transition bumps the version first and this one is refused.
+      const applied = await tx.updateReferral(next, current.version);
+      if (!applied) throw new ConflictError('The referral changed while you were working on it; reload and try again');
+      await tx.appendReferralEvent({ id: newId('evt'), ...event, fromStatus: event.fromStatus, reasonCode: event.reasonCode });
+      await tx.appendAudit(auditEvent({ viewer, action: 'TRANSITION', entity: 'Referral', entityId: current.id, caseId: current.caseId, at, purpose: input.action }));
+    });
+    return next;
+  }
+
+  /** Referrals in the viewer's scope: sent by their organisation, or addressed to their facility. */
+  async listReferrals(viewer: Viewer, where: { toFacilityId?: string | null; status?: string | null }, page: PageArgs): Promise<ConnectionParent<ReferralRecord>> {
+    authorize(viewer, 'case.read');
+    const filter =
+      viewer.role === 'facility_staff'
+        ? { toFacilityId: viewer.facilityId ?? '-', status: where.status ?? null }
+        : viewer.role === 'admin'
+          ? { toFacilityId: where.toFacilityId ?? null, status: where.status ?? null }
+          : { fromOrganizationId: viewer.organizationId ?? '-', toFacilityId: where.toFacilityId ?? null, status: where.status ?? null };
+    const result = await this.store.referrals(filter, page);
+    let items = result.items;
+    if (viewer.role === 'facility_staff') {
+      // Withdrawn or lapsed consent hides the referral from the receiving side.
+      const consents = await this.store.consentsByCase([...new Set(items.map((r) => r.caseId))]);
+      const byCase = new Map(consents.map((list) => [list[0]?.caseId, list]));
+      items = items.filter((r) => this.cases.staffMaySee(viewer, r, byCase.get(r.caseId) ?? []));
+    }
+    const at = this.now();
+    await this.store.appendAudit(
+      items.map((r) => auditEvent({ viewer, action: 'READ', entity: 'Referral', entityId: r.id, caseId: r.caseId, at, purpose: 'REFERRAL_LIST' })),
+    );
+    return { page: { ...result, items }, cursorOf: (r) => r.id };
+  }
+
+  /** A referral the viewer may see (owner, either side, or receiving staff with valid consent); audited. */
+  async readReferral(viewer: Viewer, id: string): Promise<ReferralRecord> {
+    authorize(viewer, 'case.read');
+    const [referral] = await this.store.referralsById([id]);
+    if (!referral) throw new NotFoundError('Referral', id);
+    const [record] = await this.store.casesById([referral.caseId]);
+    if (!record) throw new NotFoundError('Case', referral.caseId);
+    await this.cases.assertCanSee(viewer, record);
+    await this.store.appendAudit([auditEvent({ viewer, action: 'READ', entity: 'Referral', entityId: id, caseId: referral.caseId, at: this.now() })]);
+    return referral;
+  }
+}

@@ -1,0 +1,173 @@
+import type { Viewer } from '../../src/auth/viewer';
+import { seedTinyDirectory } from '../fixtures/directory';
+import { createTestApp, type TestApp } from '../fixtures/test-app';
+
+let t: TestApp;
+let clock = Date.parse('2025-09-01T08:00:00.000Z');
+const caseworker: Viewer = { subject: 'cw-1', role: 'caseworker', organizationId: 'org-22-health', provinceCode: '22', facilityId: null };
+const otherCaseworker: Viewer = { ...caseworker, subject: 'cw-2', organizationId: 'org-24-social', provinceCode: '24' };
+const receiver: Viewer = { subject: 'staff-b', role: 'facility_staff', organizationId: null, provinceCode: '22', facilityId: 'fac-b' };
+const planner: Viewer = { subject: 'pl', role: 'planner', organizationId: null, provinceCode: '22', facilityId: null };
+const admin: Viewer = { subject: 'root', role: 'admin', organizationId: null, provinceCode: null, facilityId: null };
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date((clock += 60_000)).toISOString() });
+  await seedTinyDirectory(t.app);
+});
+afterAll(() => t.close());
+
+const CREATE_CASE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { id label ageMonths commune { code } } }`;
+const GRANT = `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id active } }`;
+const REFER = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status consentId: id toFacility { id } } }`;
+const MOVE = `mutation($input: TransitionReferralInput!) { transitionReferral(input: $input) { id status rejectReasonCode events { action toStatus by } } }`;
+
+async function newCase(label = 'QN-2025-001'): Promise<string> {
+  const r = await t.run(CREATE_CASE, { input: { label, birthMonth: '2023-03', sex: 'M', communeCode: '06652', languages: ['vie'], needs: ['SCR.ASD'] } }, caseworker);
+  expect(r.errors).toBeUndefined();
+  return r.data!.createCase.id;
+}
+
+async function referToB(caseId: string): Promise<string> {
+  const r = await t.run(REFER, { input: { caseId, fromFacilityId: 'fac-a', toFacilityId: 'fac-b', serviceCode: 'SCR.ASD', reason: 'Teacher noticed signs at 30 months', dueDate: '2025-12-01' } }, caseworker);
+  expect(r.errors).toBeUndefined();
+  return r.data!.createReferral.id;
+}
+
+const grantHealth = (caseId: string) =>
+  t.run(GRANT, { input: { caseId, grantedBy: 'MOTHER', scopeSectors: ['HEALTH'] } }, caseworker);
+
+describe('cases and consent', () => {
+  it('creates a pseudonymous case with its age in months', async () => {
+    const r = await t.run(CREATE_CASE, { input: { label: 'QN-A', birthMonth: '2023-03', sex: 'F', communeCode: '07015' } }, caseworker);
+    expect(r.data!.createCase).toMatchObject({ label: 'QN-A', ageMonths: 30, commune: { code: '06994' } });
+  });
+
+  it('refuses a name-like label, a future birth month and an unknown commune', async () => {
+    const bad = async (input: object) => (await t.run(CREATE_CASE, { input: { label: 'x', birthMonth: '2023-01', sex: 'F', communeCode: '06652', ...input } }, caseworker)).errors?.[0];
+    expect(await bad({ label: '<b>Nguyễn</b>' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await bad({ birthMonth: '2031-01' }))?.message).toContain('birthMonth');
+    expect((await bad({ communeCode: '00000' }))?.message).toBe('Unknown commune code 00000 in communeCode');
+  });
+
+  it('requires consent that covers the receiver before a referral to another organisation', async () => {
+    const caseId = await newCase();
+    const refused = await t.run(REFER, { input: { caseId, fromFacilityId: 'fac-a', toFacilityId: 'fac-b', serviceCode: 'SCR.ASD', reason: 'screening' } }, caseworker);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    const education = await t.run(GRANT, { input: { caseId, grantedBy: 'MOTHER', scopeSectors: ['EDUCATION'] } }, caseworker);
+    expect(education.data!.grantConsent.active).toBe(true);
+    const outOfScope = await t.run(REFER, { input: { caseId, fromFacilityId: 'fac-a', toFacilityId: 'fac-b', serviceCode: 'SCR.ASD', reason: 'screening' } }, caseworker);
+    expect(outOfScope.errors?.[0]).toMatchObject({ extensions: { code: 'CONSENT_REQUIRED', details: { reason: 'OUT_OF_SCOPE' } } });
+    await grantHealth(caseId);
+    expect(await referToB(caseId)).toMatch(/^ref-/);
+  });
+
+  it('hides a case from another organisation and from planners', async () => {
+    const caseId = await newCase();
+    expect((await t.run(`{ case(id: "${caseId}") { id } }`, {}, otherCaseworker)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.run(`{ case(id: "${caseId}") { id } }`, {}, planner)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.run(`{ case(id: "${caseId}") { id } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('referral status machine over GraphQL', () => {
+  it('walks REQUESTED → ACCEPTED → IN_PROGRESS → COMPLETED with an event per step', async () => {
+    const caseId = await newCase();
+    await grantHealth(caseId);
+    const id = await referToB(caseId);
+    for (const action of ['ACCEPT', 'START', 'COMPLETE']) {
+      const r = await t.run(MOVE, { input: { referralId: id, action } }, receiver);
+      expect(r.errors).toBeUndefined();
+    }
+    const r = await t.run(`{ referral(id: "${id}") { status events { action fromStatus toStatus by } } }`, {}, caseworker);
+    expect(r.data!.referral.status).toBe('COMPLETED');
+    expect(r.data!.referral.events.map((e: any) => `${e.action}:${e.toStatus}:${e.by}`)).toEqual([
+      'REQUEST:REQUESTED:cw-1',
+      'ACCEPT:ACCEPTED:staff-b',
+      'START:IN_PROGRESS:staff-b',
+      'COMPLETE:COMPLETED:staff-b',
+    ]);
+    const again = await t.run(MOVE, { input: { referralId: id, action: 'ACCEPT' } }, receiver);
+    expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_TRANSITION' } });
+    expect(again.errors?.[0]?.message).toContain('A referral that is COMPLETED cannot be accepted');
+  });
+
+  it('needs a reason code to reject, and only the receiver may accept', async () => {
+    const caseId = await newCase();
+    await grantHealth(caseId);
+    const id = await referToB(caseId);
+    const noReason = await t.run(MOVE, { input: { referralId: id, action: 'REJECT' } }, receiver);
+    expect(noReason.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const byReferrer = await t.run(MOVE, { input: { referralId: id, action: 'ACCEPT' } }, caseworker);
+    expect(byReferrer.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+    const rejected = await t.run(MOVE, { input: { referralId: id, action: 'REJECT', reasonCode: 'NO_CAPACITY', note: 'full until March' } }, receiver);
+    expect(rejected.data!.transitionReferral).toMatchObject({ status: 'REJECTED', rejectReasonCode: 'NO_CAPACITY' });
+  });
+
+  it('hides the referral from the receiver once consent is withdrawn', async () => {
+    const caseId = await newCase();
+    const consent = await grantHealth(caseId);
+    const id = await referToB(caseId);
+    expect((await t.run(`{ referral(id: "${id}") { id } }`, {}, receiver)).data!.referral.id).toBe(id);
+    const withdrawn = await t.run(`mutation { withdrawConsent(consentId: "${consent.data!.grantConsent.id}") { active withdrawnAt } }`, {}, caseworker);
+    expect(withdrawn.data!.withdrawConsent.active).toBe(false);
+    expect((await t.run(`{ referral(id: "${id}") { id } }`, {}, receiver)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.run(MOVE, { input: { referralId: id, action: 'ACCEPT' } }, receiver)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets only one of two concurrent conflicting transitions win', async () => {
+    const caseId = await newCase();
+    await grantHealth(caseId);
+    const id = await referToB(caseId);
+    const results = await Promise.all([
+      t.run(MOVE, { input: { referralId: id, action: 'ACCEPT' } }, receiver),
+      t.run(MOVE, { input: { referralId: id, action: 'REJECT', reasonCode: 'DUPLICATE' } }, receiver),
+    ]);
+    const ok = results.filter((r) => !r.errors);
+    const failed = results.filter((r) => r.errors);
+    expect(ok).toHaveLength(1);
+    expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(failed[0]!.errors![0]!.extensions!.code);
+    const events = await t.app.store.eventsByReferral([id]);
+    expect(events[0]).toHaveLength(2);
+  });
+
+  it('leaves the store exactly as before when a transition fails half-way', async () => {
+    const caseId = await newCase();
+    await grantHealth(caseId);
+    const id = await referToB(caseId);
+    const store = t.app.store;
+    const original = store.transact.bind(store);
+    store.transact = (work) =>
+      original((tx) => work({ ...tx, appendAudit: async () => { throw new Error('disk full'); } }));
+    try {
+      const r = await t.run(MOVE, { input: { referralId: id, action: 'ACCEPT' } }, receiver);
+      expect(r.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      store.transact = original;
+    }
+    const [after] = await store.referralsById([id]);
+    expect(after).toMatchObject({ status: 'REQUESTED', version: 1 });
+    expect((await store.eventsByReferral([id]))[0]).toHaveLength(1);
+  });
+});
+
+describe('chain and audit', () => {
+  it('traces an onward chain and audits every read and write', async () => {
+    const caseId = await newCase('QN-CHAIN');
+    await grantHealth(caseId);
+    const first = await referToB(caseId);
+    for (const action of ['ACCEPT', 'START', 'COMPLETE']) await t.run(MOVE, { input: { referralId: first, action } }, receiver);
+    const onward = await t.run(REFER, { input: { caseId, fromFacilityId: 'fac-b', toFacilityId: 'fac-c', serviceCode: 'SCR.ASD', reason: 'second opinion', parentId: first } }, receiver);
+    expect(onward.errors).toBeUndefined();
+    const chain = await t.run(`{ referralChain(caseId: "${caseId}") { steps { depth fromFacilityName toFacilityName flags referral { status } } openSteps completedSteps sectorsCrossed } }`, {}, caseworker);
+    expect(chain.errors).toBeUndefined();
+    expect(chain.data!.referralChain.steps.map((s: any) => [s.depth, s.toFacilityName, s.referral.status])).toEqual([
+      [0, 'Trạm Y tế Đặc khu Vân Đồn', 'COMPLETED'],
+      [1, 'Trung tâm Y tế Từ Sơn', 'REQUESTED'],
+    ]);
+    expect(chain.data!.referralChain).toMatchObject({ openSteps: 1, completedSteps: 1, sectorsCrossed: ['HEALTH'] });
+    const audit = await t.run(`{ auditEvents(caseId: "${caseId}") { action entity actor role } }`, {}, admin);
+    const actions = audit.data!.auditEvents.map((a: any) => `${a.action}:${a.entity}:${a.role}`);
+    expect(actions).toEqual(expect.arrayContaining(['CREATE:Case:caseworker', 'CREATE:Consent:caseworker', 'CREATE:Referral:caseworker', 'TRANSITION:Referral:facility_staff', 'CREATE:Referral:facility_staff', 'READ:Case:caseworker']));
+    expect((await t.run(`{ auditEvents(caseId: "${caseId}") { id } }`, {}, caseworker)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
