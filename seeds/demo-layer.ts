@@ -3,7 +3,13 @@
  * commune health stations that exist by law, and a generated, clearly labelled demo layer (provenance DEMO,
  * "(demo)" in `source`). Deterministic: no Math.random and no clock, so every run gives the same rows.
  */
-import type { CommuneRecord, FacilityRecord, OfferingRecord, OrganizationRecord, ProvinceRecord } from '../src/store/port';
+import type {
+  CommuneRecord,
+  FacilityRecord,
+  OfferingRecord,
+  OrganizationRecord,
+  ProvinceRecord,
+} from '../src/store/port';
 import { clusterCommunes } from './demo/cluster-communes';
 import { educationLayer } from './demo/education-layer';
 import type { FacilitySpec } from './demo/facility-spec';
@@ -21,15 +27,26 @@ export interface DemoLayer {
 }
 
 /** Organizations, facilities and offerings for the given provinces (and their communes). */
-export function generateDemoLayer(input: { provinces: readonly ProvinceRecord[]; communes: readonly CommuneRecord[] }): DemoLayer {
+export function generateDemoLayer(input: {
+  provinces: readonly ProvinceRecord[];
+  communes: readonly CommuneRecord[];
+}): DemoLayer {
   const out: DemoLayer = { organizations: [], facilities: [], offerings: [] };
   const seen = new Set<string>();
   const allReal = realFacilitySpecs();
   for (const province of input.provinces) {
-    const ctx = buildProvinceContext(province, input.communes.filter((c) => c.provinceCode === province.code));
+    const ctx = buildProvinceContext(
+      province,
+      input.communes.filter((c) => c.provinceCode === province.code),
+    );
     const clusters = clusterCommunes(ctx.communes);
     const real = allReal.filter((f) => f.provinceCode === province.code);
-    const specs: FacilitySpec[] = [...real, ...healthLayer(ctx, clusters, real), ...socialLayer(ctx, real), ...educationLayer(ctx, clusters)];
+    const specs: FacilitySpec[] = [
+      ...real,
+      ...healthLayer(ctx, clusters, real),
+      ...socialLayer(ctx, real),
+      ...educationLayer(ctx, clusters),
+    ];
     out.organizations.push(...buildOrganizations(province));
     for (const spec of specs) {
       if (seen.has(spec.id)) throw new Error(`Duplicate facility id in the seed: ${spec.id}`);

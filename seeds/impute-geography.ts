@@ -36,10 +36,16 @@ function byTypeOrProvince(values: Array<{ type: string; value: number }>, types:
 
 function provinceStats(communes: readonly CommuneRecord[]): ProvinceStats {
   const types = new Set(communes.map((c) => c.type));
-  const areas = communes.flatMap((c) => (c.areaKm2 != null && c.areaKm2 > 0 ? [{ type: c.type, value: c.areaKm2 }] : []));
-  const people = communes.flatMap((c) => (c.population != null ? [{ type: c.type, value: c.population }] : []));
+  const areas = communes.flatMap((c) =>
+    c.areaKm2 != null && c.areaKm2 > 0 ? [{ type: c.type, value: c.areaKm2 }] : [],
+  );
+  const people = communes.flatMap((c) =>
+    c.population != null ? [{ type: c.type, value: c.population }] : [],
+  );
   const densities = communes.flatMap((c) =>
-    c.population != null && c.areaKm2 != null && c.areaKm2 > 0 ? [{ type: c.type, value: c.population / c.areaKm2 }] : [],
+    c.population != null && c.areaKm2 != null && c.areaKm2 > 0
+      ? [{ type: c.type, value: c.population / c.areaKm2 }]
+      : [],
   );
   return {
     area: byTypeOrProvince(areas, types),
@@ -54,7 +60,8 @@ function imputeOne(c: CommuneRecord, stats: ProvinceStats): CommuneRecord {
     const density = stats.density.get(c.type) ?? null;
     let estimate: number | null;
     if (UNINHABITED_CODES.has(c.code)) estimate = 0;
-    else if (c.areaKm2 != null && c.areaKm2 > 0 && density != null) estimate = Math.round(density * c.areaKm2);
+    else if (c.areaKm2 != null && c.areaKm2 > 0 && density != null)
+      estimate = Math.round(density * c.areaKm2);
     else estimate = stats.population.get(c.type) ?? null;
     if (estimate != null) {
       out.population = Math.round(estimate);

@@ -64,7 +64,10 @@ export function parseCsvObjects(text: string): Record<string, string>[] {
 
 /** The CSV folder: beside this file when run from source, or back in seeds/ when run from dist/seeds. */
 export function geographyDir(): string {
-  const candidates = [path.join(__dirname, 'vn-admin-2025'), path.resolve(__dirname, '../../seeds/vn-admin-2025')];
+  const candidates = [
+    path.join(__dirname, 'vn-admin-2025'),
+    path.resolve(__dirname, '../../seeds/vn-admin-2025'),
+  ];
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'communes.csv'))) ?? candidates[0]!;
 }
 
@@ -134,7 +137,12 @@ export function loadCommunes(options: GeographyOptions = {}): CommuneRecord[] {
  * A stable key for a succession row without an old code: a hash of what identifies it, so it survives a
  * re-sort of the file. The new code is part of it because a split unit has one row per successor.
  */
-export function supplementaryKey(name: string, district: string, province: string, successorCode: string): string {
+export function supplementaryKey(
+  name: string,
+  district: string,
+  province: string,
+  successorCode: string,
+): string {
   const digest = createHash('sha1').update([name, district, province, successorCode].join('|')).digest('hex');
   return `VN63S:${digest.slice(0, 12)}`;
 }

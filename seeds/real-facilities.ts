@@ -8,13 +8,22 @@ import type { FacilityKind, FacilitySpec, ServiceSpec } from './demo/facility-sp
 import { organizationIdFor } from './demo/facility-spec';
 import { CHS_SOURCE } from './demo/health-layer';
 
-const S000 = 'seed 000: Trung tâm Công tác xã hội tỉnh Quảng Ninh, 2018 (community mental-health model, 2016-2018)';
+const S000 =
+  'seed 000: Trung tâm Công tác xã hội tỉnh Quảng Ninh, 2018 (community mental-health model, 2016-2018)';
 const S002 = 'seed 002: Báo Lao động & Xã hội, 2021 (Yên Bái social assistance programme 2021-2030)';
 const S003 = 'seed 003: Sở Y tế Bắc Ninh, 2024 (social work in health units)';
 const APPROX = 'placement approximate';
 
 const TELE: ServiceSpec = { code: 'TELE.CONSULT', remote: true };
-const REGIONAL_HEALTH: ServiceSpec[] = ['SCR.DEV', 'SCR.ASD', 'SCR.MH', 'THR.PT', 'CNS.COUNSEL', 'SW.CASE', TELE];
+const REGIONAL_HEALTH: ServiceSpec[] = [
+  'SCR.DEV',
+  'SCR.ASD',
+  'SCR.MH',
+  'THR.PT',
+  'CNS.COUNSEL',
+  'SW.CASE',
+  TELE,
+];
 /** The community mental-health model: collaborators screen (SCR.MH), the commune manages cases (SW.CASE). */
 const PILOT_POINT: ServiceSpec[] = ['SCR.MH', 'SW.CASE', 'CNS.COUNSEL', 'AC.KIN', 'SA.ALLOW'];
 const PILOT_STATION: ServiceSpec[] = ['SCR.DEV', 'SCR.MH'];
@@ -51,10 +60,28 @@ const bn = (commune: string, level: FacilitySpec['level']) => ({ province: '24',
 
 /** The four pilot communes of seed 000 and the 2025 commune each now lies in. */
 export const QUANG_NINH_PILOT_COMMUNES = [
-  { oldCode: '06688', oldName: 'Phường Hồng Hải', newCode: '06688', slug: '06688', newName: 'Phường Hạ Long' },
+  {
+    oldCode: '06688',
+    oldName: 'Phường Hồng Hải',
+    newCode: '06688',
+    slug: '06688',
+    newName: 'Phường Hạ Long',
+  },
   { oldCode: '06664', oldName: 'Phường Hà Tu', newCode: '06652', slug: '06652', newName: 'Phường Hà Tu' },
-  { oldCode: '07015', oldName: 'Xã Đông Xá', newCode: '06994', slug: '06994-dong-xa', newName: 'Đặc khu Vân Đồn' },
-  { oldCode: '07012', oldName: 'Xã Hạ Long', newCode: '06994', slug: '06994-ha-long', newName: 'Đặc khu Vân Đồn' },
+  {
+    oldCode: '07015',
+    oldName: 'Xã Đông Xá',
+    newCode: '06994',
+    slug: '06994-dong-xa',
+    newName: 'Đặc khu Vân Đồn',
+  },
+  {
+    oldCode: '07012',
+    oldName: 'Xã Hạ Long',
+    newCode: '06994',
+    slug: '06994-ha-long',
+    newName: 'Đặc khu Vân Đồn',
+  },
 ] as const;
 
 function pilotFacilities(): FacilitySpec[] {
@@ -94,7 +121,17 @@ export function realFacilitySpecs(): FacilitySpec[] {
       'SOCIAL_WORK_CENTRE',
       qn('06688', 'PROVINCIAL'),
       `${S000}; also seed 002 (related article: autism screening and psychotherapy at the centre); ${APPROX} (provincial seat, Phường Hạ Long)`,
-      ['SCR.MH', 'SCR.ASD', 'THR.PSY', 'CNS.COUNSEL', 'SW.CASE', 'CP.EMERG', 'AC.KIN', 'AC.FOSTER', 'AC.ADOPT'],
+      [
+        'SCR.MH',
+        'SCR.ASD',
+        'THR.PSY',
+        'CNS.COUNSEL',
+        'SW.CASE',
+        'CP.EMERG',
+        'AC.KIN',
+        'AC.FOSTER',
+        'AC.ADOPT',
+      ],
     ),
     ...pilotFacilities(),
     real(
@@ -103,7 +140,20 @@ export function realFacilitySpecs(): FacilitySpec[] {
       'SOCIAL_ASSISTANCE_MULTI',
       lc('04252', 'PROVINCIAL'),
       `${S002}; Yên Bái merged into Lào Cai in 2025; ${APPROX} (former Yên Bái city, Phường Yên Bái)`,
-      ['SCR.ASD', 'SCR.MH', 'INT.EARLY', 'THR.PSY', 'THR.PT', 'THR.OT', 'EDU.SPEC', 'VOC.GUIDE', 'CNS.COUNSEL', 'SW.CASE', 'AC.RESID', 'CP.EMERG'],
+      [
+        'SCR.ASD',
+        'SCR.MH',
+        'INT.EARLY',
+        'THR.PSY',
+        'THR.PT',
+        'THR.OT',
+        'EDU.SPEC',
+        'VOC.GUIDE',
+        'CNS.COUNSEL',
+        'SW.CASE',
+        'AC.RESID',
+        'CP.EMERG',
+      ],
     ),
     real(
       'fac-24-hosp-general',

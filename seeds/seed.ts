@@ -90,7 +90,9 @@ export async function seedDemo(store: GraphStore, options: SeedOptions = {}): Pr
   }
   const provinceCodes = options.provinceCodes ?? DEMO_PROVINCES;
   const data = buildSeedDataset(provinceCodes);
-  log(`seed: built ${data.facilities.length} facilities for provinces ${provinceCodes.join(', ')} (${elapsed()} ms)`);
+  log(
+    `seed: built ${data.facilities.length} facilities for provinces ${provinceCodes.join(', ')} (${elapsed()} ms)`,
+  );
   for (const [key, write] of ORDER) {
     const before = elapsed();
     await write(store, data[key] as never[]);

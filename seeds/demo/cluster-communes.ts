@@ -48,12 +48,18 @@ function assignWithCap(points: Point[], centres: Point[], cap: number): number[]
 }
 
 /** Clusters of communes (each sorted by code; clusters sorted by their first code). */
-export function clusterCommunes(communes: readonly CommuneRecord[], targetSize = TARGET_CLUSTER_SIZE): CommuneRecord[][] {
+export function clusterCommunes(
+  communes: readonly CommuneRecord[],
+  targetSize = TARGET_CLUSTER_SIZE,
+): CommuneRecord[][] {
   const sorted = [...communes].sort((a, b) => (a.code < b.code ? -1 : 1));
   if (sorted.length === 0) return [];
   const k = Math.max(1, Math.round(sorted.length / targetSize));
   const points = project(sorted);
-  const mostPopulous = sorted.reduce((best, c, i) => ((c.population ?? 0) > (sorted[best]!.population ?? 0) ? i : best), 0);
+  const mostPopulous = sorted.reduce(
+    (best, c, i) => ((c.population ?? 0) > (sorted[best]!.population ?? 0) ? i : best),
+    0,
+  );
   let centres = farthestPointStart(points, mostPopulous, k);
   const cap = Math.ceil(sorted.length / k) + 1;
   let owner = assignWithCap(points, centres, cap);
@@ -61,7 +67,10 @@ export function clusterCommunes(communes: readonly CommuneRecord[], targetSize =
     centres = centres.map((c, j) => {
       const members = points.filter((_, i) => owner[i] === j);
       if (members.length === 0) return c;
-      return { x: members.reduce((s, p) => s + p.x, 0) / members.length, y: members.reduce((s, p) => s + p.y, 0) / members.length };
+      return {
+        x: members.reduce((s, p) => s + p.x, 0) / members.length,
+        y: members.reduce((s, p) => s + p.y, 0) / members.length,
+      };
     });
     const next = assignWithCap(points, centres, cap);
     if (next.every((o, i) => o === owner[i])) break;

@@ -34,7 +34,13 @@ function school(
   };
 }
 
-const PRESCHOOL = { slug: 'pre', kind: 'PRESCHOOL', name: 'Trường Mầm non', english: 'public preschool', level: 'COMMUNE' } as const;
+const PRESCHOOL = {
+  slug: 'pre',
+  kind: 'PRESCHOOL',
+  name: 'Trường Mầm non',
+  english: 'public preschool',
+  level: 'COMMUNE',
+} as const;
 const SCHOOL = {
   slug: 'sch',
   kind: 'PRIMARY_LOWER_SECONDARY_SCHOOL',
@@ -42,7 +48,13 @@ const SCHOOL = {
   english: 'public primary and lower-secondary school',
   level: 'COMMUNE',
 } as const;
-const UPPER = { slug: 'ups', kind: 'UPPER_SECONDARY_SCHOOL', name: 'Trường THPT', english: 'public upper-secondary school', level: 'REGIONAL' } as const;
+const UPPER = {
+  slug: 'ups',
+  kind: 'UPPER_SECONDARY_SCHOOL',
+  name: 'Trường THPT',
+  english: 'public upper-secondary school',
+  level: 'REGIONAL',
+} as const;
 
 interface ProvincialPlan {
   kind: FacilityKind;
@@ -62,7 +74,14 @@ export const EDUCATION_PLANS: readonly ProvincialPlan[] = [
     at: 'seat',
     services: [{ code: 'SCR.ASD', maxAgeMonths: 72 }, 'INT.EARLY', 'EDU.INCL', 'THR.SLT'],
   },
-  { kind: 'SPECIAL_SCHOOL', slug: 'spec', name: 'Trường Giáo dục chuyên biệt', english: 'special school', at: 'hub', services: ['EDU.SPEC', 'THR.SLT', 'VOC.GUIDE'] },
+  {
+    kind: 'SPECIAL_SCHOOL',
+    slug: 'spec',
+    name: 'Trường Giáo dục chuyên biệt',
+    english: 'special school',
+    at: 'hub',
+    services: ['EDU.SPEC', 'THR.SLT', 'VOC.GUIDE'],
+  },
   {
     kind: 'VOCATIONAL_GUIDANCE_CENTRE',
     slug: 'voc',

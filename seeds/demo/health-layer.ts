@@ -74,7 +74,14 @@ const TELE: ServiceSpec = { code: 'TELE.CONSULT', remote: true };
 
 /** The provincial hospitals generated when a province has no real one of the kind. */
 export const HOSPITAL_PLANS: readonly HospitalPlan[] = [
-  { kind: 'GENERAL_HOSPITAL', slug: 'general', name: 'Bệnh viện Đa khoa', english: 'general', at: 'seat', services: ['SCR.DEV', 'SCR.MH', 'THR.PT', 'CNS.COUNSEL', 'SW.CASE', TELE] },
+  {
+    kind: 'GENERAL_HOSPITAL',
+    slug: 'general',
+    name: 'Bệnh viện Đa khoa',
+    english: 'general',
+    at: 'seat',
+    services: ['SCR.DEV', 'SCR.MH', 'THR.PT', 'CNS.COUNSEL', 'SW.CASE', TELE],
+  },
   {
     kind: 'OBSTETRICS_PAEDIATRICS_HOSPITAL',
     slug: 'obpaed',
@@ -83,15 +90,35 @@ export const HOSPITAL_PLANS: readonly HospitalPlan[] = [
     at: 'seat',
     services: ['SCR.DEV', 'SCR.ASD', 'DX.ASD', 'INT.EARLY', 'THR.PT', 'THR.OT', 'THR.SLT', 'SW.CASE', TELE],
   },
-  { kind: 'PSYCHIATRIC_HOSPITAL', slug: 'psych', name: 'Bệnh viện Tâm thần', english: 'psychiatric', at: 'hub', services: ['SCR.MH', 'DX.MH', 'DX.ASD', 'THR.PSY', 'CNS.COUNSEL', 'SW.CASE', TELE] },
-  { kind: 'REHABILITATION_HOSPITAL', slug: 'rehab', name: 'Bệnh viện Phục hồi chức năng', english: 'rehabilitation', at: 'hub', services: ['INT.EARLY', 'THR.PT', 'THR.OT', 'THR.SLT', 'SW.CASE'] },
+  {
+    kind: 'PSYCHIATRIC_HOSPITAL',
+    slug: 'psych',
+    name: 'Bệnh viện Tâm thần',
+    english: 'psychiatric',
+    at: 'hub',
+    services: ['SCR.MH', 'DX.MH', 'DX.ASD', 'THR.PSY', 'CNS.COUNSEL', 'SW.CASE', TELE],
+  },
+  {
+    kind: 'REHABILITATION_HOSPITAL',
+    slug: 'rehab',
+    name: 'Bệnh viện Phục hồi chức năng',
+    english: 'rehabilitation',
+    at: 'hub',
+    services: ['INT.EARLY', 'THR.PT', 'THR.OT', 'THR.SLT', 'SW.CASE'],
+  },
 ];
 
 /** Health specs for one province; `real` are the province's real facilities, which take precedence. */
-export function healthLayer(ctx: ProvinceContext, clusters: readonly CommuneRecord[][], real: readonly FacilitySpec[]): FacilitySpec[] {
+export function healthLayer(
+  ctx: ProvinceContext,
+  clusters: readonly CommuneRecord[][],
+  real: readonly FacilitySpec[],
+): FacilitySpec[] {
   const realIds = new Set(real.map((f) => f.id));
   const realKinds = new Set(real.map((f) => f.kind));
-  const realRegional = new Set(real.filter((f) => f.kind === 'REGIONAL_HEALTH_CENTRE').map((f) => f.communeCode));
+  const realRegional = new Set(
+    real.filter((f) => f.kind === 'REGIONAL_HEALTH_CENTRE').map((f) => f.communeCode),
+  );
   const out: FacilitySpec[] = [];
   for (const commune of ctx.communes) {
     if (!realIds.has(healthStationId(commune))) out.push(healthStationSpec(commune));

@@ -9,7 +9,12 @@ import { communeLanguages, provincialLanguages } from './province-context';
 import { costOf, SERVICE_PROFILES } from './service-profiles';
 
 /** Capacity multiplier by level: a provincial hospital runs about five times a commune station's sessions. */
-export const LEVEL_SCALE: Record<FacilityLevel, number> = { COMMUNE: 1, REGIONAL: 2.5, PROVINCIAL: 5, CENTRAL: 40 };
+export const LEVEL_SCALE: Record<FacilityLevel, number> = {
+  COMMUNE: 1,
+  REGIONAL: 2.5,
+  PROVINCIAL: 5,
+  CENTRAL: 40,
+};
 
 /** Share of facilities that are full (every offering at or over capacity, long waits). */
 export const FULL_SHARE = 0.12;
@@ -25,7 +30,10 @@ const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
 export function toFacilityRecord(spec: FacilitySpec, ctx: ProvinceContext): FacilityRecord {
   const commune = ctx.byCode.get(spec.communeCode);
-  if (!commune) throw new Error(`Facility ${spec.id}: commune ${spec.communeCode} is not in province ${ctx.province.code}`);
+  if (!commune)
+    throw new Error(
+      `Facility ${spec.id}: commune ${spec.communeCode} is not in province ${ctx.province.code}`,
+    );
   const hasPoint = commune.lat != null && commune.lon != null;
   return {
     id: spec.id,
@@ -71,7 +79,10 @@ export function toOfferingRecords(spec: FacilitySpec, ctx: ProvinceContext): Off
     const profile = SERVICE_PROFILES[s.code];
     const remote = s.remote ?? REMOTE_ONLY_SERVICES.has(s.code);
     const rng = createRng(`offering:${id}`);
-    const capacity = Math.max(1, Math.round(profile.capacity * LEVEL_SCALE[spec.level] * (0.7 + 0.6 * rng.next())));
+    const capacity = Math.max(
+      1,
+      Math.round(profile.capacity * LEVEL_SCALE[spec.level] * (0.7 + 0.6 * rng.next())),
+    );
     const ratio = full ? 1 + rng.next() * 0.2 : 0.2 + rng.next() * 0.75;
     const waitDays = remote
       ? rng.int(0, 3)

@@ -11,8 +11,29 @@ import { organizationIdFor, provinceLabel } from './facility-spec';
 export function buildOrganizations(province: ProvinceRecord): OrganizationRecord[] {
   const of = provinceLabel(province);
   return [
-    { id: organizationIdFor(province.code, 'HEALTH'), name: `Sở Y tế ${of}`, sector: 'HEALTH', provinceCode: province.code, demo: false, updatedAt: SEED_TIMESTAMP },
-    { id: organizationIdFor(province.code, 'SOCIAL'), name: `Sở quản lý lĩnh vực xã hội ${of}`, sector: 'SOCIAL', provinceCode: province.code, demo: true, updatedAt: SEED_TIMESTAMP },
-    { id: organizationIdFor(province.code, 'EDUCATION'), name: `Sở Giáo dục và Đào tạo ${of}`, sector: 'EDUCATION', provinceCode: province.code, demo: false, updatedAt: SEED_TIMESTAMP },
+    {
+      id: organizationIdFor(province.code, 'HEALTH'),
+      name: `Sở Y tế ${of}`,
+      sector: 'HEALTH',
+      provinceCode: province.code,
+      demo: false,
+      updatedAt: SEED_TIMESTAMP,
+    },
+    {
+      id: organizationIdFor(province.code, 'SOCIAL'),
+      name: `Sở quản lý lĩnh vực xã hội ${of}`,
+      sector: 'SOCIAL',
+      provinceCode: province.code,
+      demo: true,
+      updatedAt: SEED_TIMESTAMP,
+    },
+    {
+      id: organizationIdFor(province.code, 'EDUCATION'),
+      name: `Sở Giáo dục và Đào tạo ${of}`,
+      sector: 'EDUCATION',
+      provinceCode: province.code,
+      demo: false,
+      updatedAt: SEED_TIMESTAMP,
+    },
   ];
 }

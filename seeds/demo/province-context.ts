@@ -32,7 +32,16 @@ const isFormerLaoCai = (c: CommuneRecord) => c.code < '04000';
 
 const PROFILES: Record<string, ProvinceProfile> = {
   // Quảng Ninh: seat Phường Hạ Long (provincial centre, former Hồng Hà/Hồng Hải); hub Phường Cẩm Phả.
-  '22': { seatCode: '06688', hubCode: '06793', rural: [{ lang: 'tay', p: 0.25 }, { lang: 'nun', p: 0.1 }], urban: [], provincial: ['vie'] },
+  '22': {
+    seatCode: '06688',
+    hubCode: '06793',
+    rural: [
+      { lang: 'tay', p: 0.25 },
+      { lang: 'nun', p: 0.1 },
+    ],
+    urban: [],
+    provincial: ['vie'],
+  },
   // Lào Cai: seat Phường Yên Bái (former Yên Bái city); hub Phường Lào Cai (former Lào Cai city).
   '15': {
     seatCode: '04252',
@@ -43,11 +52,23 @@ const PROFILES: Record<string, ProvinceProfile> = {
       { lang: 'tay', p: 0.4 },
       { lang: 'gio', p: 0.3, where: isFormerLaoCai },
     ],
-    urban: [{ lang: 'tay', p: 0.25 }, { lang: 'hmn', p: 0.15 }],
+    urban: [
+      { lang: 'tay', p: 0.25 },
+      { lang: 'hmn', p: 0.15 },
+    ],
     provincial: ['vie', 'hmn', 'dao', 'tay'],
   },
   // Bắc Ninh: seat Phường Bắc Giang (former Bắc Giang city); hub Phường Kinh Bắc (former Bắc Ninh city).
-  '24': { seatCode: '07210', hubCode: '09187', rural: [{ lang: 'nun', p: 0.2 }, { lang: 'tay', p: 0.15 }], urban: [], provincial: ['vie'] },
+  '24': {
+    seatCode: '07210',
+    hubCode: '09187',
+    rural: [
+      { lang: 'nun', p: 0.2 },
+      { lang: 'tay', p: 0.15 },
+    ],
+    urban: [],
+    provincial: ['vie'],
+  },
 };
 
 const byPopulation = (a: CommuneRecord, b: CommuneRecord) =>
@@ -61,12 +82,16 @@ function distanceKm(a: CommuneRecord, b: CommuneRecord): number {
 function defaultProfile(communes: readonly CommuneRecord[]): ProvinceProfile {
   const ranked = [...communes].sort(byPopulation);
   const seat = ranked.find((c) => c.type === 'phường') ?? ranked[0]!;
-  const hub = ranked.find((c) => c !== seat && distanceKm(c, seat) >= 20) ?? ranked.find((c) => c !== seat) ?? seat;
+  const hub =
+    ranked.find((c) => c !== seat && distanceKm(c, seat) >= 20) ?? ranked.find((c) => c !== seat) ?? seat;
   return { seatCode: seat.code, hubCode: hub.code, rural: [], urban: [], provincial: ['vie'] };
 }
 
 /** Builds the context of one province from its communes (any order). */
-export function buildProvinceContext(province: ProvinceRecord, communes: readonly CommuneRecord[]): ProvinceContext {
+export function buildProvinceContext(
+  province: ProvinceRecord,
+  communes: readonly CommuneRecord[],
+): ProvinceContext {
   const sorted = [...communes].sort((a, b) => (a.code < b.code ? -1 : 1));
   if (sorted.length === 0) throw new Error(`Province ${province.code} has no communes to seed`);
   const byCode = new Map(sorted.map((c) => [c.code, c]));

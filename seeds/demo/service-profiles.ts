@@ -35,22 +35,81 @@ export const SERVICE_PROFILES: Record<ServiceCode, ServiceProfile> = {
   'THR.OT': { minAgeMonths: 12, maxAgeMonths: 216, capacity: 4, baseWaitDays: 7, schedules: THERAPY },
   'THR.SLT': { minAgeMonths: 18, maxAgeMonths: 144, capacity: 4, baseWaitDays: 10, schedules: THERAPY },
   'CNS.COUNSEL': { minAgeMonths: 72, maxAgeMonths: 216, capacity: 6, baseWaitDays: 2, schedules: CLINIC },
-  'CNS.SCHOOL': { minAgeMonths: 72, maxAgeMonths: 191, capacity: 8, baseWaitDays: 0, schedules: [WEEKDAYS, 'FREQ=WEEKLY;BYDAY=TU,TH'] },
+  'CNS.SCHOOL': {
+    minAgeMonths: 72,
+    maxAgeMonths: 191,
+    capacity: 8,
+    baseWaitDays: 0,
+    schedules: [WEEKDAYS, 'FREQ=WEEKLY;BYDAY=TU,TH'],
+  },
   'SW.CASE': { minAgeMonths: 0, maxAgeMonths: 216, capacity: 4, baseWaitDays: 1, schedules: [WEEKDAYS] },
-  'CP.HOTLINE': { minAgeMonths: 0, maxAgeMonths: 216, capacity: 2000, baseWaitDays: 0, schedules: ALWAYS, cost: 'Free call (hotline 111)' },
+  'CP.HOTLINE': {
+    minAgeMonths: 0,
+    maxAgeMonths: 216,
+    capacity: 2000,
+    baseWaitDays: 0,
+    schedules: ALWAYS,
+    cost: 'Free call (hotline 111)',
+  },
   'CP.EMERG': { minAgeMonths: 0, maxAgeMonths: 216, capacity: 2, baseWaitDays: 0, schedules: ALWAYS },
-  'AC.KIN': { minAgeMonths: 0, maxAgeMonths: 216, capacity: 2, baseWaitDays: 7, schedules: [WEEKDAYS], cost: 'Free; kinship carers may receive a monthly support allowance' },
-  'AC.FOSTER': { minAgeMonths: 0, maxAgeMonths: 216, capacity: 1, baseWaitDays: 30, schedules: [WEEKDAYS], cost: 'Free; foster carers receive a monthly support allowance' },
-  'AC.ADOPT': { minAgeMonths: 0, maxAgeMonths: 191, capacity: 1, baseWaitDays: 60, schedules: [WEEKDAYS], cost: 'Free for the child; statutory registration fee for the adoptive family' },
+  'AC.KIN': {
+    minAgeMonths: 0,
+    maxAgeMonths: 216,
+    capacity: 2,
+    baseWaitDays: 7,
+    schedules: [WEEKDAYS],
+    cost: 'Free; kinship carers may receive a monthly support allowance',
+  },
+  'AC.FOSTER': {
+    minAgeMonths: 0,
+    maxAgeMonths: 216,
+    capacity: 1,
+    baseWaitDays: 30,
+    schedules: [WEEKDAYS],
+    cost: 'Free; foster carers receive a monthly support allowance',
+  },
+  'AC.ADOPT': {
+    minAgeMonths: 0,
+    maxAgeMonths: 191,
+    capacity: 1,
+    baseWaitDays: 60,
+    schedules: [WEEKDAYS],
+    cost: 'Free for the child; statutory registration fee for the adoptive family',
+  },
   'AC.RESID': { minAgeMonths: 0, maxAgeMonths: 216, capacity: 8, baseWaitDays: 14, schedules: ALWAYS },
   'EDU.INCL': { minAgeMonths: 36, maxAgeMonths: 216, capacity: 4, baseWaitDays: 0, schedules: [WEEKDAYS] },
   'EDU.SPEC': { minAgeMonths: 36, maxAgeMonths: 216, capacity: 6, baseWaitDays: 30, schedules: [WEEKDAYS] },
-  'VOC.GUIDE': { minAgeMonths: 168, maxAgeMonths: 216, capacity: 10, baseWaitDays: 5, schedules: ['FREQ=WEEKLY;BYDAY=SA', 'FREQ=WEEKLY;BYDAY=TU,TH'] },
-  'TELE.CONSULT': { minAgeMonths: 0, maxAgeMonths: 216, capacity: 10, baseWaitDays: 1, schedules: ['FREQ=WEEKLY;BYDAY=TU,TH', 'FREQ=WEEKLY;BYDAY=MO,WE,FR'] },
-  'SA.ALLOW': { minAgeMonths: 0, maxAgeMonths: 216, capacity: 20, baseWaitDays: 30, schedules: [WEEKDAYS], cost: 'Cash benefit under Decree 20/2021/NĐ-CP (as amended); no fee' },
+  'VOC.GUIDE': {
+    minAgeMonths: 168,
+    maxAgeMonths: 216,
+    capacity: 10,
+    baseWaitDays: 5,
+    schedules: ['FREQ=WEEKLY;BYDAY=SA', 'FREQ=WEEKLY;BYDAY=TU,TH'],
+  },
+  'TELE.CONSULT': {
+    minAgeMonths: 0,
+    maxAgeMonths: 216,
+    capacity: 10,
+    baseWaitDays: 1,
+    schedules: ['FREQ=WEEKLY;BYDAY=TU,TH', 'FREQ=WEEKLY;BYDAY=MO,WE,FR'],
+  },
+  'SA.ALLOW': {
+    minAgeMonths: 0,
+    maxAgeMonths: 216,
+    capacity: 20,
+    baseWaitDays: 30,
+    schedules: [WEEKDAYS],
+    cost: 'Cash benefit under Decree 20/2021/NĐ-CP (as amended); no fee',
+  },
 };
 
-const THERAPIES: ReadonlySet<ServiceCode> = new Set<ServiceCode>(['INT.EARLY', 'THR.PSY', 'THR.PT', 'THR.OT', 'THR.SLT']);
+const THERAPIES: ReadonlySet<ServiceCode> = new Set<ServiceCode>([
+  'INT.EARLY',
+  'THR.PSY',
+  'THR.PT',
+  'THR.OT',
+  'THR.SLT',
+]);
 
 /** Cost text for a service at a facility of a sector; private facilities charge fees. */
 export function costOf(code: ServiceCode, sector: Sector, isPrivate: boolean): string {
@@ -63,6 +122,7 @@ export function costOf(code: ServiceCode, sector: Sector, isPrivate: boolean): s
       ? 'BHYT covers prescribed sessions; extra sessions 150,000 VND'
       : 'BHYT: free for children under 6; co-payment above';
   }
-  if (sector === 'EDUCATION') return code === 'EDU.SPEC' ? 'Tuition exempt for children with disabilities' : 'Free (public school)';
+  if (sector === 'EDUCATION')
+    return code === 'EDU.SPEC' ? 'Tuition exempt for children with disabilities' : 'Free (public school)';
   return 'Free (state budget)';
 }

@@ -29,7 +29,8 @@ function childProtectionPoint(commune: CommuneRecord): FacilitySpec {
     communeCode: commune.code,
     organizationId: organizationIdFor(commune.provinceCode, 'SOCIAL'),
     provenance: 'DEMO',
-    source: 'generated: commune child-protection officer and village collaborators (an officer per commune by law); point by convention (demo)',
+    source:
+      'generated: commune child-protection officer and village collaborators (an officer per commune by law); point by convention (demo)',
     services,
   };
 }
@@ -82,7 +83,9 @@ export const SOCIAL_PLANS: readonly SocialPlan[] = [
 export function socialLayer(ctx: ProvinceContext, real: readonly FacilitySpec[]): FacilitySpec[] {
   const realIds = new Set(real.map((f) => f.id));
   const realKinds = new Set(real.map((f) => f.kind));
-  const seatTaken = real.some((f) => f.sector === 'SOCIAL' && f.level === 'PROVINCIAL' && f.communeCode === ctx.seat.code);
+  const seatTaken = real.some(
+    (f) => f.sector === 'SOCIAL' && f.level === 'PROVINCIAL' && f.communeCode === ctx.seat.code,
+  );
   const p = ctx.province.code;
   const out: FacilitySpec[] = [];
   for (const commune of ctx.communes) {
@@ -115,7 +118,8 @@ export function socialLayer(ctx: ProvinceContext, real: readonly FacilitySpec[])
     communeCode: ctx.seat.code,
     organizationId: organizationIdFor(p, 'SOCIAL'),
     provenance: 'DEMO',
-    source: 'national child-protection hotline 111 (a real, free, 24-hour service); the provincial intake point and its placement are generated (demo)',
+    source:
+      'national child-protection hotline 111 (a real, free, 24-hour service); the provincial intake point and its placement are generated (demo)',
     services: [{ code: 'CP.HOTLINE', remote: true }],
   });
   return out;

@@ -31,19 +31,31 @@ describe('buildSeedDataset (demo provinces)', () => {
     const withStation = new Set(stations.map((f) => f.communeCode));
     expect(data.communes.filter((c) => !withStation.has(c.code))).toEqual([]);
     const haTu = facilityById.get('fac-22-chs-06652')!;
-    expect(haTu).toMatchObject({ name: 'Trạm Y tế Phường Hà Tu', provenance: 'REAL', level: 'COMMUNE', sector: 'HEALTH' });
+    expect(haTu).toMatchObject({
+      name: 'Trạm Y tế Phường Hà Tu',
+      provenance: 'REAL',
+      level: 'COMMUNE',
+      sector: 'HEALTH',
+    });
     const other = facilityById.get('fac-15-chs-02686')!;
-    expect(other).toMatchObject({ name: 'Trạm Y tế Xã A Mú Sung', provenance: 'REAL', source: 'one per commune by law; name by convention' });
+    expect(other).toMatchObject({
+      name: 'Trạm Y tế Xã A Mú Sung',
+      provenance: 'REAL',
+      source: 'one per commune by law; name by convention',
+    });
   });
 
-  it.each(DEMO_PROVINCES)('has an in-person provider of every taxonomy code in province %s (remote-only codes remotely)', (p) => {
-    const offered = data.offerings.filter((o) => facilityById.get(o.facilityId)!.provinceCode === p);
-    for (const code of SERVICE_CODES) {
-      const remote = REMOTE_ONLY_SERVICES.has(code);
-      const providers = offered.filter((o) => o.serviceCode === code && o.remote === remote);
-      expect({ code, providers: providers.length > 0 }).toEqual({ code, providers: true });
-    }
-  });
+  it.each(DEMO_PROVINCES)(
+    'has an in-person provider of every taxonomy code in province %s (remote-only codes remotely)',
+    (p) => {
+      const offered = data.offerings.filter((o) => facilityById.get(o.facilityId)!.provinceCode === p);
+      for (const code of SERVICE_CODES) {
+        const remote = REMOTE_ONLY_SERVICES.has(code);
+        const providers = offered.filter((o) => o.serviceCode === code && o.remote === remote);
+        expect({ code, providers: providers.length > 0 }).toEqual({ code, providers: true });
+      }
+    },
+  );
 
   it('writes the real facilities of the seed documents with provenance REAL and their source', () => {
     const expected: Array<[string, string, string]> = [
@@ -72,22 +84,29 @@ describe('buildSeedDataset (demo provinces)', () => {
         expect(f).toMatchObject({ provenance: 'REAL', communeCode: slug.slice(0, 5) });
         expect(f!.source).toContain('seed 000');
       }
-      const services = data.offerings.filter((o) => o.facilityId === `fac-22-cpp-${slug}`).map((o) => o.serviceCode);
+      const services = data.offerings
+        .filter((o) => o.facilityId === `fac-22-cpp-${slug}`)
+        .map((o) => o.serviceCode);
       expect(services).toEqual(expect.arrayContaining(['SCR.MH', 'SW.CASE']));
     }
   });
 
   it('does not generate a demo hospital where a real one of the kind exists', () => {
     expect(facilityById.has('fac-24-hosp-psych')).toBe(true);
-    expect(data.facilities.filter((f) => f.provinceCode === '24' && f.kind === 'GENERAL_HOSPITAL')).toHaveLength(1);
-    expect(data.facilities.filter((f) => f.provinceCode === '24' && f.kind === 'SOCIAL_ASSISTANCE_MENTAL')).toHaveLength(1);
+    expect(
+      data.facilities.filter((f) => f.provinceCode === '24' && f.kind === 'GENERAL_HOSPITAL'),
+    ).toHaveLength(1);
+    expect(
+      data.facilities.filter((f) => f.provinceCode === '24' && f.kind === 'SOCIAL_ASSISTANCE_MENTAL'),
+    ).toHaveLength(1);
     expect(facilityById.get('fac-15-hosp-obpaed')).toMatchObject({ provenance: 'DEMO', level: 'PROVINCIAL' });
   });
 
   it('labels every generated facility as demo and keeps ids unique and readable', () => {
     expect(new Set(data.facilities.map((f) => f.id)).size).toBe(data.facilities.length);
     expect(data.facilities.every((f) => /^fac-\d\d-[a-z0-9-]+$/.test(f.id))).toBe(true);
-    for (const f of data.facilities.filter((x) => x.provenance === 'DEMO')) expect(f.source).toContain('(demo)');
+    for (const f of data.facilities.filter((x) => x.provenance === 'DEMO'))
+      expect(f.source).toContain('(demo)');
     expect(new Set(data.offerings.map((o) => o.id)).size).toBe(data.offerings.length);
   });
 
@@ -116,7 +135,8 @@ describe('buildSeedDataset (demo provinces)', () => {
   });
 
   it('offers Hmong, Dao, Tày and Giáy in Lào Cai and mostly Vietnamese elsewhere', () => {
-    const langsIn = (p: string) => new Set(data.offerings.filter((o) => o.facilityId.startsWith(`fac-${p}-`)).flatMap((o) => o.languages));
+    const langsIn = (p: string) =>
+      new Set(data.offerings.filter((o) => o.facilityId.startsWith(`fac-${p}-`)).flatMap((o) => o.languages));
     expect([...langsIn('15')].sort()).toEqual(['dao', 'gio', 'hmn', 'tay', 'vie']);
     expect([...langsIn('22')].every((l) => ['vie', 'tay', 'nun'].includes(l))).toBe(true);
     expect([...langsIn('24')].every((l) => ['vie', 'tay', 'nun'].includes(l))).toBe(true);

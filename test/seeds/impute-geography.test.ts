@@ -1,7 +1,13 @@
 import { imputeCommuneGaps, median } from '../../seeds/impute-geography';
 import type { CommuneRecord } from '../../src/store/port';
 
-function commune(code: string, type: string, areaKm2: number | null, population: number | null, provinceCode = '99'): CommuneRecord {
+function commune(
+  code: string,
+  type: string,
+  areaKm2: number | null,
+  population: number | null,
+  provinceCode = '99',
+): CommuneRecord {
   return {
     code,
     name: `${type} ${code}`,
@@ -46,17 +52,32 @@ describe('imputeCommuneGaps', () => {
   const byCode = new Map(out.map((c) => [c.code, c]));
 
   it('fills a blank population from the median density of its type times its area', () => {
-    expect(byCode.get('5')).toMatchObject({ population: 10000, populationEstimated: true, areaKm2: 50, areaEstimated: false });
+    expect(byCode.get('5')).toMatchObject({
+      population: 10000,
+      populationEstimated: true,
+      areaKm2: 50,
+      areaEstimated: false,
+    });
   });
 
   it('uses the median population and area of the type when both are blank', () => {
     // xã populations 1000, 4000, 9000 → 4000; xã areas 10, 20, 30, 50 → 25.
-    expect(byCode.get('6')).toMatchObject({ population: 4000, populationEstimated: true, areaKm2: 25, areaEstimated: true });
+    expect(byCode.get('6')).toMatchObject({
+      population: 4000,
+      populationEstimated: true,
+      areaKm2: 25,
+      areaEstimated: true,
+    });
   });
 
   it('falls back to the whole province when a type has fewer than 3 known values', () => {
     // Province areas 10, 20, 30, 5, 50 → median 20.
-    expect(byCode.get('7')).toMatchObject({ population: 7000, populationEstimated: false, areaKm2: 20, areaEstimated: true });
+    expect(byCode.get('7')).toMatchObject({
+      population: 7000,
+      populationEstimated: false,
+      areaKm2: 20,
+      areaEstimated: true,
+    });
   });
 
   it('leaves known values, other provinces and the input order untouched', () => {
@@ -67,7 +88,10 @@ describe('imputeCommuneGaps', () => {
   });
 
   it('gives the uninhabited Đặc khu Hoàng Sa 0 people rather than an imputed figure', () => {
-    const [hoangSa] = imputeCommuneGaps([commune('20333', 'đặc khu', 305, null, '48'), commune('1', 'phường', 10, 50000, '48')]);
+    const [hoangSa] = imputeCommuneGaps([
+      commune('20333', 'đặc khu', 305, null, '48'),
+      commune('1', 'phường', 10, 50000, '48'),
+    ]);
     expect(hoangSa).toMatchObject({ population: 0, populationEstimated: true });
   });
 });

@@ -1,4 +1,10 @@
-import { loadCommunes, loadGeography, loadLegacyCommunes, loadProvinces, supplementaryKey } from '../../seeds/load-geography';
+import {
+  loadCommunes,
+  loadGeography,
+  loadLegacyCommunes,
+  loadProvinces,
+  supplementaryKey,
+} from '../../seeds/load-geography';
 import { DEMO_PROVINCES } from '../../seeds/seed';
 
 const national = loadGeography();
@@ -10,13 +16,27 @@ describe('loadGeography (national)', () => {
     expect(national.provinces).toHaveLength(34);
     expect(national.communes).toHaveLength(3321);
     expect(count(national.communes, (c) => c.type)).toEqual({ xã: 2621, phường: 687, 'đặc khu': 13 });
-    expect(national.communes[0]).toMatchObject({ code: '00004', name: 'Phường Ba Đình', provinceCode: '01', scheme: 'VN34', validFrom: '2025-07-01' });
-    expect(national.provinces.find((p) => p.code === '22')).toMatchObject({ name: 'Quảng Ninh', fullName: 'Tỉnh Quảng Ninh', population: 1429841 });
+    expect(national.communes[0]).toMatchObject({
+      code: '00004',
+      name: 'Phường Ba Đình',
+      provinceCode: '01',
+      scheme: 'VN34',
+      validFrom: '2025-07-01',
+    });
+    expect(national.provinces.find((p) => p.code === '22')).toMatchObject({
+      name: 'Quảng Ninh',
+      fullName: 'Tỉnh Quảng Ninh',
+      population: 1429841,
+    });
   });
 
   it('splits quality flags on semicolons', () => {
     const caiChien = national.communes.find((c) => c.code === '06967')!;
-    expect(caiChien.flags).toEqual(['population_blanked_implausible', 'coord_wrong_blanked', 'coord_mean_of_predecessors']);
+    expect(caiChien.flags).toEqual([
+      'population_blanked_implausible',
+      'coord_wrong_blanked',
+      'coord_mean_of_predecessors',
+    ]);
     expect(national.communes.find((c) => c.code === '00004')!.flags).toEqual([]);
   });
 
@@ -25,7 +45,12 @@ describe('loadGeography (national)', () => {
     expect(national.communes.filter((c) => c.populationEstimated)).toHaveLength(417);
     expect(national.communes.filter((c) => c.areaEstimated)).toHaveLength(311);
     const original = national.communes.find((c) => c.code === '06652')!;
-    expect(original).toMatchObject({ population: 29643, populationEstimated: false, areaKm2: 37.6, areaEstimated: false });
+    expect(original).toMatchObject({
+      population: 29643,
+      populationEstimated: false,
+      areaKm2: 37.6,
+      areaEstimated: false,
+    });
   });
 
   it('keys coded old communes by VN63 code and the rest by a stable hash', () => {

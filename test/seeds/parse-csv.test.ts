@@ -2,8 +2,14 @@ import { parseCsv, parseCsvObjects } from '../../seeds/load-geography';
 
 describe('parseCsv', () => {
   it('splits plain fields and rows, with or without a final line break', () => {
-    expect(parseCsv('a,b\n1,2\n')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parseCsv('a,b\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\n1,2\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseCsv('a,b\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('keeps commas, line breaks and doubled quotes inside quoted fields', () => {
@@ -16,11 +22,16 @@ describe('parseCsv', () => {
   });
 
   it('keeps Vietnamese diacritics, leading zeros and empty fields as written', () => {
-    expect(parseCsv('00004,Phường Ba Đình,,Đặc khu Vân Đồn,\n')).toEqual([['00004', 'Phường Ba Đình', '', 'Đặc khu Vân Đồn', '']]);
+    expect(parseCsv('00004,Phường Ba Đình,,Đặc khu Vân Đồn,\n')).toEqual([
+      ['00004', 'Phường Ba Đình', '', 'Đặc khu Vân Đồn', ''],
+    ]);
   });
 
   it('accepts CRLF line endings and a leading byte-order mark', () => {
-    expect(parseCsv('\ufeffa,b\r\n"1\r\n2",3\r\n')).toEqual([['a', 'b'], ['1\r\n2', '3']]);
+    expect(parseCsv('\ufeffa,b\r\n"1\r\n2",3\r\n')).toEqual([
+      ['a', 'b'],
+      ['1\r\n2', '3'],
+    ]);
   });
 
   it('rejects a file that ends inside a quoted field', () => {

@@ -2,10 +2,20 @@ import { openEmbeddedRunner } from '../../src/store/embedded/embedded-runner';
 import { CypherGraphStore } from '../../src/store/graph-store';
 import { seedDemo, type SeedSummary } from '../../seeds/seed';
 
-const LABELS = ['Province', 'Commune', 'LegacyCommune', 'ServiceType', 'Organization', 'Facility', 'Offering'];
+const LABELS = [
+  'Province',
+  'Commune',
+  'LegacyCommune',
+  'ServiceType',
+  'Organization',
+  'Facility',
+  'Offering',
+];
 
 async function countAll(store: CypherGraphStore) {
-  const nodes = Object.fromEntries(await Promise.all(LABELS.map(async (l) => [l, await store.countNodes(l)] as const)));
+  const nodes = Object.fromEntries(
+    await Promise.all(LABELS.map(async (l) => [l, await store.countNodes(l)] as const)),
+  );
   return { ...nodes, roads: (await store.loadRoutingSnapshot()).roads.length };
 }
 
@@ -22,7 +32,14 @@ describe('seedDemo (embedded in-memory store)', () => {
   afterAll(() => store.close());
 
   it('writes the three demo provinces, their 252 communes and the rest of the directory', async () => {
-    expect(first).toMatchObject({ skipped: false, provinces: 3, communes: 252, legacyCommunes: 871, serviceTypes: 24, organizations: 9 });
+    expect(first).toMatchObject({
+      skipped: false,
+      provinces: 3,
+      communes: 252,
+      legacyCommunes: 871,
+      serviceTypes: 24,
+      organizations: 9,
+    });
     expect(await countAll(store)).toEqual({
       Province: 3,
       Commune: 252,
@@ -38,7 +55,16 @@ describe('seedDemo (embedded in-memory store)', () => {
 
   it('prints a progress line with count and time for every step, in write order', () => {
     const steps = lines.map((l) => /^seed: (\w+) \d+ \(\d+ ms/.exec(l)?.[1]).filter(Boolean);
-    expect(steps).toEqual(['provinces', 'communes', 'legacyCommunes', 'serviceTypes', 'organizations', 'facilities', 'offerings', 'roads']);
+    expect(steps).toEqual([
+      'provinces',
+      'communes',
+      'legacyCommunes',
+      'serviceTypes',
+      'organizations',
+      'facilities',
+      'offerings',
+      'roads',
+    ]);
     expect(lines.at(-1)).toMatch(/^seed: done in \d+ ms$/);
   });
 
@@ -70,9 +96,16 @@ describe('seedDemo (embedded in-memory store)', () => {
 
   it('has a health station in every seeded commune and the real facilities with provenance REAL', async () => {
     const snapshot = await store.loadRoutingSnapshot();
-    const stations = new Set(snapshot.facilities.filter((f) => f.kind === 'COMMUNE_HEALTH_STATION').map((f) => f.communeCode));
+    const stations = new Set(
+      snapshot.facilities.filter((f) => f.kind === 'COMMUNE_HEALTH_STATION').map((f) => f.communeCode),
+    );
     expect(snapshot.communes.filter((c) => !stations.has(c.code))).toEqual([]);
-    const real = await store.facilitiesById(['fac-22-swc', 'fac-15-sa-yen-bai', 'fac-24-hosp-obpaed', 'fac-24-rhc-tu-son']);
+    const real = await store.facilitiesById([
+      'fac-22-swc',
+      'fac-15-sa-yen-bai',
+      'fac-24-hosp-obpaed',
+      'fac-24-rhc-tu-son',
+    ]);
     expect(real.map((f) => f?.provenance)).toEqual(['REAL', 'REAL', 'REAL', 'REAL']);
     const [offerings] = await store.offeringsByFacility(['fac-22-cpp-06688']);
     expect(offerings!.map((o) => o.serviceCode)).toEqual(expect.arrayContaining(['SCR.MH', 'SW.CASE']));
