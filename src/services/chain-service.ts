@@ -57,6 +57,12 @@ export class ChainService {
             first: 3,
           });
           providers.push(...found.matches);
+          // Remote services (hotline 111, telehealth) have no travel; they count as reachable at once.
+          if (found.matches.length === 0) {
+            providers.push(
+              ...found.remote.map((r) => ({ ...r, communeCode: '', travelMinutes: 0, distanceKm: 0, straightKm: 0, route: [] })),
+            );
+          }
         }
         providers.sort((a, b) => a.travelMinutes - b.travelMinutes);
         return { plan, step, providers: providers.slice(0, 5) };
