@@ -4,6 +4,7 @@
  * Inbound: bigint → number (or string past 2^53), Date (Grafeo's localdatetime) → local ISO
  * string, whole nodes and relationships → their properties (internal ids differ between stores).
  */
+import { types } from 'node:util';
 import type { Params, Row } from './cypher-runner';
 
 /** Normalises a parameter value before it is sent to either store. */
@@ -13,7 +14,7 @@ export function normalizeParam(value: unknown, path = '$'): unknown {
   if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     return value;
   }
-  if (value instanceof Date || value instanceof Map || value instanceof Set) {
+  if (types.isDate(value) || types.isMap(value) || types.isSet(value)) {
     // Grafeo stores a Date as a zone-less timestamp and a Map as {}; the driver differs again.
     throw new TypeError(`${path}: send times as ISO strings and collections as arrays or objects`);
   }
@@ -40,7 +41,8 @@ export function normalizeValue(value: unknown): unknown {
       ? Number(value)
       : value.toString();
   }
-  if (value instanceof Date) return toLocalIso(value);
+  // types.isDate, not instanceof: Grafeo's Dates come from the main realm, foreign under Jest's VM.
+  if (types.isDate(value)) return toLocalIso(value);
   if (Array.isArray(value)) return value.map(normalizeValue);
   if (typeof value === 'object') {
     const obj = value as Record<string, unknown>;
