@@ -26,9 +26,14 @@ export class BadInputError extends DomainError {
   }
 }
 
+/** Shortens a client-supplied value before it is echoed in an error message. */
+export function quoteInput(value: string, max = 64): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string) {
-    super('NOT_FOUND', `${entity} "${id}" was not found`, { entity, id });
+    super('NOT_FOUND', `${entity} "${quoteInput(id)}" was not found`, { entity, id: quoteInput(id) });
   }
 }
 

@@ -1,5 +1,5 @@
 /** Validates filter inputs before they reach the store, with messages that name the bad field. */
-import { BadInputError } from '../domain/errors';
+import { BadInputError, quoteInput } from '../domain/errors';
 import type { CommuneFilter, FacilityFilter } from '../store/port';
 import type { CommuneFilter as CommuneFilterInput, FacilityFilter as FacilityFilterInput } from './generated/resolvers';
 
@@ -19,7 +19,7 @@ export function checkFacilityFilter(input: FacilityFilterInput | null | undefine
   if (f.provinceCode != null && !CODE.test(f.provinceCode)) throw new BadInputError('provinceCode must be 2 digits');
   if (f.communeCode != null && !CODE.test(f.communeCode)) throw new BadInputError('communeCode must be 5 digits');
   if (f.serviceCode != null && !SERVICE.test(f.serviceCode)) {
-    throw new BadInputError(`serviceCode "${f.serviceCode}" is not a taxonomy code such as SCR.ASD`);
+    throw new BadInputError(`serviceCode "${quoteInput(f.serviceCode)}" is not a taxonomy code such as SCR.ASD`);
   }
   if (f.language != null && !LANGUAGE.test(f.language)) throw new BadInputError('language must be an ISO 639 code');
   if (f.ageMonths != null && (f.ageMonths < 0 || f.ageMonths > 300)) {

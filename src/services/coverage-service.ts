@@ -8,7 +8,7 @@ import type { ImportedChildPopulation } from '../domain/coverage/child-populatio
 import type { CoverageInput, CoverageProvider, CoverageReport } from '../domain/coverage/coverage-types';
 import { runCoverageScenario, type CoverageScenario } from '../domain/coverage/run-coverage-scenario';
 import { suggestSites, type SiteSuggestions } from '../domain/coverage/suggest-sites';
-import { BadInputError } from '../domain/errors';
+import { BadInputError, quoteInput } from '../domain/errors';
 import type { Season, TravelMode } from '../domain/model';
 import type { ReadModel } from '../read-model/read-model';
 
@@ -30,7 +30,7 @@ export class CoverageService {
   /** Validates a planner's query and builds the pure coverage input from the read model. */
   buildInput(q: CoverageQuery): CoverageInput {
     if (!this.readModel.serviceTypes.has(q.serviceCode)) {
-      throw new BadInputError(`Unknown service code ${q.serviceCode}; see serviceTypes for the taxonomy`);
+      throw new BadInputError(`Unknown service code ${quoteInput(q.serviceCode)}; see serviceTypes for the taxonomy`);
     }
     if (!(q.maxMinutes > 0 && q.maxMinutes <= 24 * 60)) throw new BadInputError('maxMinutes must be positive and at most 1440');
     const from = q.ageFromMonths ?? null;
@@ -42,7 +42,7 @@ export class CoverageService {
     const communes = [...this.readModel.communes.values()].filter(
       (c) => !q.provinceCode || c.provinceCode === q.provinceCode,
     );
-    if (q.provinceCode && communes.length === 0) throw new BadInputError(`No communes in province ${q.provinceCode}`);
+    if (q.provinceCode && communes.length === 0) throw new BadInputError(`No communes in province ${quoteInput(q.provinceCode)}`);
     const providers: CoverageProvider[] = this.readModel
       .offeringsOf(q.serviceCode)
       .filter(({ offering }) => !offering.remote)
@@ -81,7 +81,7 @@ export class CoverageService {
 
   scenario(q: CoverageQuery & { addSites?: { communeCode: string; capacity: number }[]; closeFacilityIds?: string[] }): CoverageScenario {
     for (const site of q.addSites ?? []) {
-      if (!this.readModel.communes.has(site.communeCode)) throw new BadInputError(`Unknown commune code ${site.communeCode} in addSites`);
+      if (!this.readModel.communes.has(site.communeCode)) throw new BadInputError(`Unknown commune code ${quoteInput(site.communeCode)} in addSites`);
       if (!(Number.isInteger(site.capacity) && site.capacity >= 0)) throw new BadInputError('capacity must be a whole number ≥ 0');
     }
     return runCoverageScenario({ ...this.buildInput(q), addSites: q.addSites ?? [], closeFacilityIds: q.closeFacilityIds ?? [] });

@@ -5,7 +5,7 @@
 import { assertAllowed, authorize, ownsCase, sendsFrom } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import { findCoveringConsent, type Consent, type ConsentGrantor, type ConsentPurpose } from '../domain/consent/consent';
-import { BadInputError, ConflictError, DomainError, NotFoundError } from '../domain/errors';
+import { BadInputError, ConflictError, DomainError, NotFoundError, quoteInput } from '../domain/errors';
 import { levelRank, type Urgency } from '../domain/model';
 import { findActorSides } from '../domain/referral/find-actor-sides';
 import { transitionReferral, type ReferralAction, type ReferralSide } from '../domain/referral/referral-status';
@@ -57,7 +57,7 @@ export class ReferralService {
 
   private facility(id: string, field: string): FacilityRecord {
     const facility = this.readModel.facilities.get(id);
-    if (!facility) throw new BadInputError(`Unknown facility ${id} in ${field}`, { field, id });
+    if (!facility) throw new BadInputError(`Unknown facility ${quoteInput(id)} in ${field}`, { field, id: quoteInput(id) });
     return facility;
   }
 
@@ -69,9 +69,9 @@ export class ReferralService {
     const to = this.facility(input.toFacilityId, 'toFacilityId');
     assertAllowed(sendsFrom(viewer, record, from.id), 'Only the case owner or staff of the sending facility can refer');
     if (from.id === to.id) throw new BadInputError('A referral must go to another facility');
-    if (!this.readModel.serviceTypes.has(input.serviceCode)) throw new BadInputError(`Unknown service code ${input.serviceCode}`);
+    if (!this.readModel.serviceTypes.has(input.serviceCode)) throw new BadInputError(`Unknown service code ${quoteInput(input.serviceCode)}`);
     const offers = [...this.readModel.offerings.values()].some((o) => o.facilityId === to.id && o.serviceCode === input.serviceCode);
-    if (!offers) throw new BadInputError(`${to.name} does not offer ${input.serviceCode}`, { field: 'serviceCode' });
+    if (!offers) throw new BadInputError(`${to.name} does not offer ${quoteInput(input.serviceCode)}`, { field: 'serviceCode' });
     const reason = input.reason.trim();
     if (reason.length < 3 || reason.length > 1000) throw new BadInputError('reason must be 3–1000 characters');
     const skipReason = input.skipReason?.trim() || null;
@@ -85,7 +85,7 @@ export class ReferralService {
     if (input.dueDate && input.dueDate < at.slice(0, 10)) throw new BadInputError('dueDate must not be in the past');
     if (input.parentId) {
       const [parent] = await this.store.referralsById([input.parentId]);
-      if (!parent || parent.caseId !== record.id) throw new BadInputError(`parentId ${input.parentId} is not a referral of this case`);
+      if (!parent || parent.caseId !== record.id) throw new BadInputError(`parentId ${quoteInput(input.parentId)} is not a referral of this case`);
     }
     // Sharing with another organisation needs a consent that covers the receiver and has not lapsed.
     const [consents = []] = await this.store.consentsByCase([record.id]);

@@ -2,7 +2,7 @@
  * Caseworker routing over the read model: nearest providers for a need, travel time between two
  * communes, and a commune's neighbours. Inputs are validated here and named in the error.
  */
-import { BadInputError } from '../domain/errors';
+import { BadInputError, quoteInput } from '../domain/errors';
 import type { Season, Sector, TravelMode } from '../domain/model';
 import { findNearestProviders, type NearestProviders } from '../domain/routing/nearest-providers';
 import type { ProviderCandidate } from '../domain/routing/provider-types';
@@ -59,13 +59,13 @@ export class RoutingService {
     if (!/^\d{5}$/.test(code)) throw new BadInputError(`${field} must be a 5-digit commune code, got "${code.slice(0, 20)}"`);
     const resolved = await resolveCommune(this.store, code);
     const commune = resolved && this.readModel.communes.get(resolved.code);
-    if (!commune) throw new BadInputError(`Unknown commune code ${code} in ${field}`, { field, code });
+    if (!commune) throw new BadInputError(`Unknown commune code ${quoteInput(code)} in ${field}`, { field, code: quoteInput(code) });
     return commune;
   }
 
   requireService(code: string): void {
     if (!this.readModel.serviceTypes.has(code)) {
-      throw new BadInputError(`Unknown service code ${code}; see serviceTypes for the taxonomy`, { field: 'serviceCode', code });
+      throw new BadInputError(`Unknown service code ${quoteInput(code)}; see serviceTypes for the taxonomy`, { field: 'serviceCode', code: quoteInput(code) });
     }
   }
 
