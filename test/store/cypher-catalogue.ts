@@ -28,7 +28,17 @@ export const BUILDER_SAMPLES: Record<string, Array<[label: string, args: unknown
     ['commune and province', [{ communeCode: '06994', provinceCode: '22' }, null, 11]],
     [
       'every property filter',
-      [{ sector: 'HEALTH', kind: 'Trạm y tế', level: 'COMMUNE', provenance: 'REAL', updatedAfter: '2025-07-01' }, null, 6],
+      [
+        {
+          sector: 'HEALTH',
+          kind: 'Trạm y tế',
+          level: 'COMMUNE',
+          provenance: 'REAL',
+          updatedAfter: '2025-07-01',
+        },
+        null,
+        6,
+      ],
     ],
     ['service only', [{ serviceCode: 'IMMUNISATION' }, null, 6]],
     ['age only', [{ ageMonths: 18 }, null, 6]],
@@ -67,7 +77,11 @@ function fromOutput(name: string, out: unknown): CatalogueEntry[] {
     const { params, ...rest } = out as Record<string, unknown>;
     return Object.entries(rest)
       .filter(([, v]) => typeof v === 'string')
-      .map(([k, v]) => ({ name: `${name}.${k}`, query: v as string, params: (params ?? {}) as Record<string, unknown> }));
+      .map(([k, v]) => ({
+        name: `${name}.${k}`,
+        query: v as string,
+        params: (params ?? {}) as Record<string, unknown>,
+      }));
   }
   return [];
 }
@@ -81,7 +95,10 @@ export interface Catalogue {
 export function loadCypherCatalogue(): Catalogue {
   const entries: CatalogueEntry[] = [];
   const unsampled: string[] = [];
-  const files = fs.readdirSync(CYPHER_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  const files = fs
+    .readdirSync(CYPHER_DIR)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .sort();
   for (const file of files) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(CYPHER_DIR, file)) as Record<string, unknown>;

@@ -44,21 +44,30 @@ function neo4jDiagnostics(entry: CatalogueEntry): string[] {
 
 /** Constructs both stores accept but run differently, or that only some Neo4j 5 installs accept. */
 const PORTABILITY_RULES: Array<[pattern: RegExp, why: string]> = [
-  [/\*\s*(\d+\s*)?(\.\.\s*)?\]/, 'variable-length pattern without an upper bound (Grafeo stops at a 256 MiB path budget)'],
-  [/(?<!coalesce\(\s*)\bsum\s*\(/i, 'sum() over no rows is null on Grafeo and 0 on Neo4j: write coalesce(sum(x), 0)'],
+  [
+    /\*\s*(\d+\s*)?(\.\.\s*)?\]/,
+    'variable-length pattern without an upper bound (Grafeo stops at a 256 MiB path budget)',
+  ],
+  [
+    /(?<!coalesce\(\s*)\bsum\s*\(/i,
+    'sum() over no rows is null on Grafeo and 0 on Neo4j: write coalesce(sum(x), 0)',
+  ],
   [/\bCALL\s*\(/i, 'scoped CALL (x) { … } needs Neo4j 5.23 or later'],
   [/\bIS\s+(NODE\s+KEY|NOT\s+NULL)\b/i, 'Neo4j Community has no key or existence constraints'],
   [/\bexists\s*\(\s*\w+\.\w+\s*\)/i, 'exists(n.prop) was removed in Neo4j 5: use n.prop IS NOT NULL'],
 ];
 
-const portabilityProblems = (query: string) => PORTABILITY_RULES.filter(([re]) => re.test(query)).map(([, why]) => why);
+const portabilityProblems = (query: string) =>
+  PORTABILITY_RULES.filter(([re]) => re.test(query)).map(([, why]) => why);
 
 const { entries, unsampled } = loadCypherCatalogue();
 
 describe('the shared Cypher catalogue', () => {
   it('finds the statements of every module, builders included', () => {
     const modules = new Set(entries.map((e) => e.name.split(' › ')[0]));
-    expect([...modules]).toEqual(expect.arrayContaining(['directory-reads.ts', 'directory-writes.ts', 'schema.ts']));
+    expect([...modules]).toEqual(
+      expect.arrayContaining(['directory-reads.ts', 'directory-writes.ts', 'schema.ts']),
+    );
     expect(entries.filter((e) => e.params).length).toBeGreaterThanOrEqual(20);
     expect(entries.length).toBeGreaterThan(60);
   });
@@ -72,14 +81,21 @@ describe('Cypher lint for Neo4j 5', () => {
   it('reports the mistakes it is relied on to catch', () => {
     const bad = (query: string) => neo4jDiagnostics({ name: 'bad', query, params: {} });
     expect(bad('MATCH (a) RETURN size((a)<-[:T]-()) AS n')).toEqual([expect.stringContaining('COUNT {}')]);
-    expect(bad('RETURN randomUuid2() AS id')).toEqual([expect.stringContaining('Function randomUuid2 is not present')]);
+    expect(bad('RETURN randomUuid2() AS id')).toEqual([
+      expect.stringContaining('Function randomUuid2 is not present'),
+    ]);
     expect(bad('MATCH (f:Facility) WHERE f.id = $id RETURN f')).toEqual([expect.stringContaining('$id')]);
-    expect(bad('MATCH (f) RETRN f')).toEqual(expect.arrayContaining([expect.stringContaining("Invalid input 'RETRN'")]));
+    expect(bad('MATCH (f) RETRN f')).toEqual(
+      expect.arrayContaining([expect.stringContaining("Invalid input 'RETRN'")]),
+    );
   });
 
-  it.each(entries.map((e) => [e.name, e] as const))('%s has no errors or unexpected warnings', (_name, entry) => {
-    expect(neo4jDiagnostics(entry)).toEqual([]);
-  });
+  it.each(entries.map((e) => [e.name, e] as const))(
+    '%s has no errors or unexpected warnings',
+    (_name, entry) => {
+      expect(neo4jDiagnostics(entry)).toEqual([]);
+    },
+  );
 });
 
 describe('Cypher accepted by Grafeo', () => {
@@ -106,7 +122,8 @@ describe('Cypher accepted by Grafeo', () => {
   ] as const)('applies %s twice (idempotent)', async (_name, ddl) => {
     const fresh = GrafeoDB.create(null);
     try {
-      for (let round = 0; round < 2; round += 1) for (const statement of ddl) await fresh.executeCypher(statement);
+      for (let round = 0; round < 2; round += 1)
+        for (const statement of ddl) await fresh.executeCypher(statement);
     } finally {
       fresh.close();
     }
@@ -126,12 +143,17 @@ describe('Cypher portability rules', () => {
   });
 
   it('accepts bounded patterns and coalesced sums', () => {
-    expect(portabilityProblems('MATCH (a)-[:ROAD_TO*1..3]->(b) RETURN coalesce(sum(b.n), 0) AS n')).toEqual([]);
+    expect(portabilityProblems('MATCH (a)-[:ROAD_TO*1..3]->(b) RETURN coalesce(sum(b.n), 0) AS n')).toEqual(
+      [],
+    );
   });
 
-  it.each(entries.map((e) => [e.name, e.query] as const))('%s follows the portability rules', (_name, query) => {
-    expect(portabilityProblems(query)).toEqual([]);
-  });
+  it.each(entries.map((e) => [e.name, e.query] as const))(
+    '%s follows the portability rules',
+    (_name, query) => {
+      expect(portabilityProblems(query)).toEqual([]);
+    },
+  );
 });
 
 describe('representative Cypher and parameters', () => {
@@ -174,7 +196,8 @@ describe('representative Cypher and parameters', () => {
 
   it('renders one unique key per dialect: Grafeo adds the index its constraint lacks', () => {
     const forFacility = (ddl: readonly string[]) => ddl.filter((s) => s.includes('facility_id_'));
-    expect({ embedded: forFacility(EMBEDDED_SCHEMA), neo4j: forFacility(NEO4J_SCHEMA) }).toMatchInlineSnapshot(`
+    expect({ embedded: forFacility(EMBEDDED_SCHEMA), neo4j: forFacility(NEO4J_SCHEMA) })
+      .toMatchInlineSnapshot(`
 {
   "embedded": [
     "CREATE CONSTRAINT facility_id_unique IF NOT EXISTS FOR (n:\`Facility\`) REQUIRE n.id IS UNIQUE",

@@ -8,8 +8,9 @@ import { seedWorld } from './conformance/context';
 import { directoryWorld } from './conformance/fixtures';
 
 // Unordered rows come back shuffled, so a test passes only if the code restores order itself.
-defineStoreConformance('embedded Grafeo (in memory, shuffled rows)', async () =>
-  new CypherGraphStore(openEmbeddedRunner({ path: null, shuffleUnordered: true })),
+defineStoreConformance(
+  'embedded Grafeo (in memory, shuffled rows)',
+  async () => new CypherGraphStore(openEmbeddedRunner({ path: null, shuffleUnordered: true })),
 );
 
 describe('embedded Grafeo store on a file', () => {

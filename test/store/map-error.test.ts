@@ -13,7 +13,11 @@ const neo4jError = (code: string, gqlStatus = '50N42') =>
 
 describe('mapStoreError on Grafeo errors', () => {
   const db = GrafeoDB.create(null);
-  const failure = async (query: string): Promise<unknown> => db.executeCypher(query).then(() => null, (e: unknown) => e);
+  const failure = async (query: string): Promise<unknown> =>
+    db.executeCypher(query).then(
+      () => null,
+      (e: unknown) => e,
+    );
 
   beforeAll(async () => {
     await db.executeCypher(`CREATE CONSTRAINT f_id IF NOT EXISTS FOR (f:Facility) REQUIRE f.id IS UNIQUE`);
@@ -48,8 +52,12 @@ describe('mapStoreError on Grafeo errors', () => {
 
 describe('mapStoreError on Neo4j errors', () => {
   it('maps a constraint violation to CONFLICT by its Neo4j code, whatever its GQL status', () => {
-    expect(mapStoreError(neo4jError('Neo.ClientError.Schema.ConstraintValidationFailed'))).toBeInstanceOf(ConflictError);
-    expect(mapStoreError(neo4jError('Neo.ClientError.Schema.ConstraintValidationFailed', '22N41'))).toMatchObject({
+    expect(mapStoreError(neo4jError('Neo.ClientError.Schema.ConstraintValidationFailed'))).toBeInstanceOf(
+      ConflictError,
+    );
+    expect(
+      mapStoreError(neo4jError('Neo.ClientError.Schema.ConstraintValidationFailed', '22N41')),
+    ).toMatchObject({
       code: 'CONFLICT',
     });
   });
@@ -61,7 +69,10 @@ describe('mapStoreError on Neo4j errors', () => {
 
   it('marks transient errors retryable and client errors not', () => {
     const deadlock = mapStoreError(neo4jError('Neo.TransientError.Transaction.DeadlockDetected'));
-    expect(deadlock).toMatchObject({ status: 'Neo.TransientError.Transaction.DeadlockDetected', transient: true });
+    expect(deadlock).toMatchObject({
+      status: 'Neo.TransientError.Transaction.DeadlockDetected',
+      transient: true,
+    });
     const syntax = mapStoreError(neo4jError('Neo.ClientError.Statement.SyntaxError', '42001'));
     expect(syntax).toMatchObject({ status: 'Neo.ClientError.Statement.SyntaxError', transient: false });
   });

@@ -81,7 +81,9 @@ describe('mapRecord on the shapes the shared queries return', () => {
 
   it('maps a search row and a tombstone projection', async () => {
     const [hit] = await grafeo(R.SEARCH_NAMES, { tokens: ['immunisation'], limit: 5 });
-    expect(mapRecord(driverRecord({ kind: 'SERVICE', id: 'mSVAX', name: 'Immunisation', folded: 'immunisation' }))).toEqual(hit);
+    expect(
+      mapRecord(driverRecord({ kind: 'SERVICE', id: 'mSVAX', name: 'Immunisation', folded: 'immunisation' })),
+    ).toEqual(hit);
     await store.deleteOffering(w.offerings[0]!.id, '2030-01-01T00:00:00Z');
     const tomb = await grafeo(R.TOMBSTONES_SINCE, { since: '2029-01-01', limit: 5 });
     const t = { deletedAt: '2030-01-01T00:00:00Z', entity: 'Offering', id: w.offerings[0]!.id };
@@ -153,7 +155,8 @@ describe('mapRecord on temporal values', () => {
   });
 
   it('prints durations as the embedded runner does', async () => {
-    const [reference] = await grafeo(`RETURN duration({months: 14, days: 3, hours: 2, minutes: 5, seconds: 1}) AS a,
+    const [reference] =
+      await grafeo(`RETURN duration({months: 14, days: 3, hours: 2, minutes: 5, seconds: 1}) AS a,
       duration({seconds: 0}) AS zero, duration({days: -1}) AS back, duration({months: -14}) AS backMonths,
       duration({hours: 25}) AS long`);
     const record = driverRecord({

@@ -45,13 +45,49 @@ describe('toDriverParams', () => {
 });
 
 describe('openNeo4jRunner', () => {
+  it('rejects with STORE_UNAVAILABLE when the server accepts but never answers', async () => {
+    const silent = await silentServer();
+    try {
+      const opening = openNeo4jRunner({
+        uri: silent.uri,
+        user: 'neo4j',
+        password: 'x',
+        connectTimeoutMs: 300,
+      });
+      await expect(opening).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+        message: expect.stringContaining('300 ms'),
+      });
+    } finally {
+      await silent.close();
+    }
+  });
+
   it('rejects with STORE_UNAVAILABLE, quickly, when nothing listens at the URI', async () => {
     const started = Date.now();
-    const opening = openNeo4jRunner({ uri: `bolt://127.0.0.1:${await closedPort()}`, user: 'neo4j', password: 'x' });
+    const opening = openNeo4jRunner({
+      uri: `bolt://127.0.0.1:${await closedPort()}`,
+      user: 'neo4j',
+      password: 'x',
+    });
     await expect(opening).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', name: 'StoreUnavailableError' });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
+
+/** A TCP server that accepts connections and never answers, like a wedged Neo4j. */
+async function silentServer() {
+  const sockets: net.Socket[] = [];
+  const server = net.createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    uri: `bolt://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    close: async () => {
+      sockets.forEach((s) => s.destroy());
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 
 describe('createNeo4jRunner without a server', () => {
   it('answers ping() with false, not an error, and false again once closed', async () => {
@@ -63,11 +99,8 @@ describe('createNeo4jRunner without a server', () => {
   });
 
   it('gives up on a server that accepts connections but never answers, within the ping timeout', async () => {
-    const sockets: net.Socket[] = [];
-    const silent = net.createServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const { port } = silent.address() as net.AddressInfo;
-    const runner = createNeo4jRunner(neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic('neo4j', 'x')), {
+    const silent = await silentServer();
+    const runner = createNeo4jRunner(neo4j.driver(silent.uri, neo4j.auth.basic('neo4j', 'x')), {
       pingTimeoutMs: 300,
     });
     try {
@@ -75,9 +108,8 @@ describe('createNeo4jRunner without a server', () => {
       await expect(runner.ping()).resolves.toBe(false);
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
-      sockets.forEach((s) => s.destroy());
+      await silent.close();
       await runner.close();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
   });
 

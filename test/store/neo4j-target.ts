@@ -46,8 +46,10 @@ function probeDocker(): { ok: true } | { ok: false; why: string } {
     timeout: PROBE_TIMEOUT_MS,
     encoding: 'utf8',
   });
-  if (child.error) return { ok: false, why: `the Docker check did not finish in ${PROBE_TIMEOUT_MS / 1000} s` };
-  if (child.status !== 0) return { ok: false, why: `testcontainers found no engine: ${child.stderr.trim().split('\n')[0]}` };
+  if (child.error)
+    return { ok: false, why: `the Docker check did not finish in ${PROBE_TIMEOUT_MS / 1000} s` };
+  if (child.status !== 0)
+    return { ok: false, why: `testcontainers found no engine: ${child.stderr.trim().split('\n')[0]}` };
   return { ok: true };
 }
 
@@ -70,7 +72,10 @@ export function resolveNeo4jTarget(env: NodeJS.ProcessEnv = process.env): Neo4jT
   }
   const probe = probeDocker();
   if (!probe.ok) {
-    return { kind: 'skip', reason: `NEO4J_URI is not set and Docker at ${[...hosts, ...present].join(', ')} did not answer: ${probe.why}` };
+    return {
+      kind: 'skip',
+      reason: `NEO4J_URI is not set and Docker at ${[...hosts, ...present].join(', ')} did not answer: ${probe.why}`,
+    };
   }
   return { kind: 'container' };
 }

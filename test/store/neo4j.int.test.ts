@@ -52,7 +52,10 @@ if (target.kind === 'skip') {
     it('types whole-number parameters as INTEGER, as Grafeo does', async () => {
       const store = await open();
       try {
-        const rows = await store.runner.read('RETURN $n / 2 AS half, $x / 2 AS x, $n IN [5] AS listed', { n: 5, x: 5.5 });
+        const rows = await store.runner.read('RETURN $n / 2 AS half, $x / 2 AS x, $n IN [5] AS listed', {
+          n: 5,
+          x: 5.5,
+        });
         expect(rows).toEqual([{ half: 2, x: 2.75, listed: true }]);
       } finally {
         await store.close();

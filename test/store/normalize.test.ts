@@ -65,7 +65,11 @@ describe('normalizeValue', () => {
   });
 
   it('normalises nested lists and maps and maps undefined to null', () => {
-    expect(normalizeRow({ a: [1n, { b: [2n] }], c: undefined, d: null })).toEqual({ a: [1, { b: [2] }], c: null, d: null });
+    expect(normalizeRow({ a: [1n, { b: [2n] }], c: undefined, d: null })).toEqual({
+      a: [1, { b: [2] }],
+      c: null,
+      d: null,
+    });
   });
 });
 
@@ -74,11 +78,19 @@ describe('normalizeRow on real Grafeo results', () => {
   afterAll(() => db.close());
 
   it('returns plain JSON for nodes, relationships, big integers and local datetimes', async () => {
-    await db.executeCypher(`CREATE (:Facility {id: 'F-1', beds: 12})-[:LOCATED_IN {since: 2025}]->(:Commune {code: '06994'})`);
+    await db.executeCypher(
+      `CREATE (:Facility {id: 'F-1', beds: 12})-[:LOCATED_IN {since: 2025}]->(:Commune {code: '06994'})`,
+    );
     const result = await db.executeCypher(`MATCH (f:Facility)-[r]->(c) RETURN f, r, c.code AS code,
       9007199254740993 AS big, localdatetime('2025-01-10T08:00:00') AS local`);
     expect(result.toArray().map(normalizeRow)).toEqual([
-      { f: { id: 'F-1', beds: 12 }, r: { since: 2025 }, code: '06994', big: '9007199254740993', local: '2025-01-10T08:00:00' },
+      {
+        f: { id: 'F-1', beds: 12 },
+        r: { since: 2025 },
+        code: '06994',
+        big: '9007199254740993',
+        local: '2025-01-10T08:00:00',
+      },
     ]);
   });
 });

@@ -44,7 +44,8 @@ function duration(d: { months: Num; days: Num; seconds: Num; nanoseconds: Num })
   const months = n(d.months);
   const days = n(d.days);
   const totalNanos = BigInt(n(d.seconds)) * 1_000_000_000n + BigInt(n(d.nanoseconds));
-  const negative = months <= 0 && days <= 0 && totalNanos <= 0n && (months < 0 || days < 0 || totalNanos < 0n);
+  const negative =
+    months <= 0 && days <= 0 && totalNanos <= 0n && (months < 0 || days < 0 || totalNanos < 0n);
   const sign = negative ? -1 : 1;
   const m = months * sign;
   const dd = days * sign;

@@ -6,6 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { StoreUnavailableError } from '../../domain/errors';
 import type { CypherRunner, Params, Row, RunFn } from '../cypher-runner';
 import { mapStoreError } from '../map-error';
 import { normalizeParams } from '../normalize';
@@ -21,6 +22,8 @@ export interface Neo4jOptions {
   maxTransactionRetryTime?: number;
   /** Timeout of the connectivity check behind ping() (ms). */
   pingTimeoutMs?: number;
+  /** How long opening waits for the server to answer (ms). */
+  connectTimeoutMs?: number;
 }
 
 /** Whole, safe JS numbers → neo4j.int, recursively; everything else as normalizeParams left it. */
@@ -43,7 +46,7 @@ export function toDriverParams(params: Params | undefined): Params {
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new StoreUnavailableError(`Neo4j did not answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -58,7 +61,10 @@ export async function openNeo4jRunner(options: Neo4jOptions): Promise<CypherRunn
   });
   try {
     // The driver's connectionTimeout does not cover a server that accepts TCP and never answers.
-    await withTimeout(driver.verifyConnectivity({ database: options.database }), 10_000);
+    await withTimeout(
+      driver.verifyConnectivity({ database: options.database }),
+      options.connectTimeoutMs ?? 10_000,
+    );
   } catch (err) {
     await driver.close();
     throw mapStoreError(err);
@@ -96,7 +102,10 @@ export function createNeo4jRunner(
     }
   };
 
-  const inSession = async <T>(mode: 'READ' | 'WRITE', task: (s: ReturnType<typeof session>) => Promise<T>) => {
+  const inSession = async <T>(
+    mode: 'READ' | 'WRITE',
+    task: (s: ReturnType<typeof session>) => Promise<T>,
+  ) => {
     const s = session(mode);
     try {
       return await task(s);

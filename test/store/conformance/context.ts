@@ -18,9 +18,16 @@ export async function deleteOwnNodes(store: CypherGraphStore, p: string): Promis
 }
 
 /** Relationships leaving this test's nodes, counted by type (sorted, so the result is comparable). */
-export async function ownRelationshipCounts(store: CypherGraphStore, p: string): Promise<Record<string, number>> {
-  const rows = await store.runner.read(`MATCH (n)-[r]->() WHERE ${OWN} RETURN type(r) AS t, count(r) AS n`, { p });
-  return Object.fromEntries(rows.map((r) => [String(r.t), Number(r.n)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+export async function ownRelationshipCounts(
+  store: CypherGraphStore,
+  p: string,
+): Promise<Record<string, number>> {
+  const rows = await store.runner.read(`MATCH (n)-[r]->() WHERE ${OWN} RETURN type(r) AS t, count(r) AS n`, {
+    p,
+  });
+  return Object.fromEntries(
+    rows.map((r) => [String(r.t), Number(r.n)]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+  );
 }
 
 /** Nodes of this test, counted by label. */
@@ -49,4 +56,5 @@ export async function seedWorld(store: CypherGraphStore, w: DirectoryWorld): Pro
 export const ids = <T extends { id: string }>(items: readonly (T | null)[]): (string | null)[] =>
   items.map((i) => i?.id ?? null);
 
-export const sortedIds = <T extends { id: string }>(items: readonly T[]): string[] => items.map((i) => i.id).sort();
+export const sortedIds = <T extends { id: string }>(items: readonly T[]): string[] =>
+  items.map((i) => i.id).sort();

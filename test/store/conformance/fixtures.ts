@@ -30,7 +30,13 @@ export function province(p: string, suffix: string, name: string): ProvinceRecor
   };
 }
 
-export function commune(p: string, suffix: string, provinceCode: string, name: string, type = 'xã'): CommuneRecord {
+export function commune(
+  p: string,
+  suffix: string,
+  provinceCode: string,
+  name: string,
+  type = 'xã',
+): CommuneRecord {
   return {
     code: `${p}C${suffix}`,
     name,
@@ -73,7 +79,12 @@ export function organization(p: string, suffix: string, provinceCode: string): O
   };
 }
 
-export function facility(p: string, n: number, c: CommuneRecord, over: Partial<FacilityRecord> = {}): FacilityRecord {
+export function facility(
+  p: string,
+  n: number,
+  c: CommuneRecord,
+  over: Partial<FacilityRecord> = {},
+): FacilityRecord {
   return {
     id: `${p}-F${pad(n)}`,
     name: `Trạm Y tế ${p} số ${n}`,
@@ -96,7 +107,11 @@ export function facility(p: string, n: number, c: CommuneRecord, over: Partial<F
   };
 }
 
-export function offering(f: FacilityRecord, s: ServiceTypeRecord, over: Partial<OfferingRecord> = {}): OfferingRecord {
+export function offering(
+  f: FacilityRecord,
+  s: ServiceTypeRecord,
+  over: Partial<OfferingRecord> = {},
+): OfferingRecord {
   return {
     id: `${f.id}-${s.code}`,
     facilityId: f.id,
@@ -115,7 +130,12 @@ export function offering(f: FacilityRecord, s: ServiceTypeRecord, over: Partial<
   };
 }
 
-export function legacy(p: string, suffix: string, successor: CommuneRecord, over: Partial<LegacyCommuneRecord> = {}) {
+export function legacy(
+  p: string,
+  suffix: string,
+  successor: CommuneRecord,
+  over: Partial<LegacyCommuneRecord> = {},
+) {
   const record: LegacyCommuneRecord = {
     key: `${p}L${suffix}`,
     code: `${p}O${suffix}`,
@@ -179,7 +199,13 @@ export function directoryWorld(p: string) {
   const offerings = facilities.flatMap((f, k) => [
     ...(k % 3 !== 2 ? [offering(f, vax, { minAgeMonths: 0, maxAgeMonths: 72 })] : []),
     ...(k % 4 === 1
-      ? [offering(f, speech, { minAgeMonths: 24, maxAgeMonths: 60, languages: (k - 1) % 8 ? ['vie'] : ['vie', 'hmn'] })]
+      ? [
+          offering(f, speech, {
+            minAgeMonths: 24,
+            maxAgeMonths: 60,
+            languages: (k - 1) % 8 ? ['vie'] : ['vie', 'hmn'],
+          }),
+        ]
       : []),
   ]);
   const legacyCommunes = [

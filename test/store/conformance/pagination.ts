@@ -146,10 +146,16 @@ export function definePaginationConformance(ctx: GetContext): void {
     expect(first).toEqual({ items: [c1], totalCount: 2, hasNextPage: true });
     const second = await store.communes({ provinceCode: P1(w) }, { first: 1, after: c1!.code });
     expect(second).toEqual({ items: [c2], totalCount: 2, hasNextPage: false });
-    const xa = await store.communes({ provinceCode: w.provinces[1]!.code, type: 'xã' }, { first: 5, after: null });
+    const xa = await store.communes(
+      { provinceCode: w.provinces[1]!.code, type: 'xã' },
+      { first: 5, after: null },
+    );
     expect(xa.items).toEqual([c3]);
     await store.upsertCommunes([{ ...c2!, updatedAt: '2026-01-01T00:00:00Z' }]);
-    const recent = await store.communes({ provinceCode: P1(w), updatedAfter: '2025-12-31T00:00:00Z' }, { first: 5, after: null });
+    const recent = await store.communes(
+      { provinceCode: P1(w), updatedAfter: '2025-12-31T00:00:00Z' },
+      { first: 5, after: null },
+    );
     expect(recent.items.map((c) => c.code)).toEqual([c2!.code]);
     expect(recent.totalCount).toBe(1);
   });

@@ -13,14 +13,21 @@ export function defineReadConformance(ctx: GetContext): void {
     expect(ids(await store.facilitiesById(keys))).toEqual([f3!.id, null, f1!.id, f3!.id, f2!.id]);
     expect(await store.facilitiesById([])).toEqual([]);
     const codes = [w.communes[2]!.code, `${p}C0`, w.communes[0]!.code];
-    expect((await store.communesByCode(codes)).map((c) => c?.code ?? null)).toEqual([codes[0], null, codes[2]]);
+    expect((await store.communesByCode(codes)).map((c) => c?.code ?? null)).toEqual([
+      codes[0],
+      null,
+      codes[2],
+    ]);
     const provinceCodes = [w.provinces[1]!.code, w.provinces[0]!.code, `${p}P9`];
     expect((await store.provincesByCode(provinceCodes)).map((x) => x?.name ?? null)).toEqual([
       'Lào Cai',
       'Quảng Ninh',
       null,
     ]);
-    expect(ids(await store.organizationsById([`${p}-O9`, w.organizations[0]!.id]))).toEqual([null, `${p}-O1`]);
+    expect(ids(await store.organizationsById([`${p}-O9`, w.organizations[0]!.id]))).toEqual([
+      null,
+      `${p}-O1`,
+    ]);
     const offeringIds = [w.offerings[3]!.id, `${p}-x`, w.offerings[0]!.id];
     expect(ids(await store.offeringsById(offeringIds))).toEqual([offeringIds[0], null, offeringIds[2]]);
   });
@@ -38,7 +45,11 @@ export function defineReadConformance(ctx: GetContext): void {
         .filter((o) => o.facilityId === f2!.id)
         .sort((a, b) => a.serviceCode.localeCompare(b.serviceCode) || a.id.localeCompare(b.id)),
     ]);
-    expect(groups.map((g) => g.map((o) => o.serviceCode))).toEqual([[`${p}SVAX`], [], [`${p}SSPEECH`, `${p}SVAX`]]);
+    expect(groups.map((g) => g.map((o) => o.serviceCode))).toEqual([
+      [`${p}SVAX`],
+      [],
+      [`${p}SSPEECH`, `${p}SVAX`],
+    ]);
   });
 
   it('finds a facility by an external identifier and returns null for an unknown one', async () => {
@@ -131,8 +142,13 @@ export function defineReadConformance(ctx: GetContext): void {
     await store.deleteFacility(f1!.id, '2040-01-01T00:00:00Z');
     await store.deleteFacility(f3!.id, '2040-01-03T00:00:00Z');
     const facilityTombstones = async (since: string, limit: number) =>
-      (await store.tombstonesSince(since, limit)).filter((t) => t.id.startsWith(p) && t.entity === 'Facility');
-    expect((await facilityTombstones('2040-01-01T00:00:00Z', 100)).map((t) => t.id)).toEqual([f2!.id, f3!.id]);
+      (await store.tombstonesSince(since, limit)).filter(
+        (t) => t.id.startsWith(p) && t.entity === 'Facility',
+      );
+    expect((await facilityTombstones('2040-01-01T00:00:00Z', 100)).map((t) => t.id)).toEqual([
+      f2!.id,
+      f3!.id,
+    ]);
     const first = await store.tombstonesSince('2039-12-31T00:00:00Z', 1);
     expect(first).toHaveLength(1);
     expect(first[0]!.deletedAt).toBe('2040-01-01T00:00:00Z');

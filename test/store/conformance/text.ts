@@ -14,15 +14,22 @@ export function defineTextConformance(ctx: GetContext): void {
     const name = 'Bệnh viện Sản Nhi Quảng Ninh – Khoa Nhi sơ sinh';
     const address = 'Phường Đại Yên, Hạ Long, Quảng Ninh';
     expect(nfd(name)).not.toBe(name);
-    const f = facility(p, 50, w.communes[0]!, { name: nfd(name), address: nfd(address), kind: nfd('Bệnh viện') });
+    const f = facility(p, 50, w.communes[0]!, {
+      name: nfd(name),
+      address: nfd(address),
+      kind: nfd('Bệnh viện'),
+    });
     await store.upsertFacilities([f]);
     const [back] = await store.facilitiesById([f.id]);
     expect(back).toMatchObject({ name, address, kind: 'Bệnh viện' });
     expect(back!.name).toBe(back!.name.normalize('NFC'));
-    const raw = await store.runner.read(`MATCH (f:Facility {id: $id}) RETURN f.name = $name AS same, size(f.name) AS n`, {
-      id: f.id,
-      name,
-    });
+    const raw = await store.runner.read(
+      `MATCH (f:Facility {id: $id}) RETURN f.name = $name AS same, size(f.name) AS n`,
+      {
+        id: f.id,
+        name,
+      },
+    );
     expect(raw).toEqual([{ same: true, n: [...name].length }]);
   });
 
@@ -30,7 +37,10 @@ export function defineTextConformance(ctx: GetContext): void {
     const { store, p } = ctx();
     const w = directoryWorld(p);
     await seedWorld(store, w);
-    const nfc = await store.facilities({ provinceCode: w.provinces[0]!.code, kind: 'Trung tâm bảo trợ' }, { first: 50, after: null });
+    const nfc = await store.facilities(
+      { provinceCode: w.provinces[0]!.code, kind: 'Trung tâm bảo trợ' },
+      { first: 50, after: null },
+    );
     const fromNfd = await store.facilities(
       { provinceCode: w.provinces[0]!.code, kind: nfd('Trung tâm bảo trợ') },
       { first: 50, after: null },
@@ -39,7 +49,10 @@ export function defineTextConformance(ctx: GetContext): void {
     expect(fromNfd).toEqual(nfc);
     const [c] = await store.communesByCode([w.communes[0]!.code]);
     expect(c!.type).toBe('đặc khu');
-    const byType = await store.communes({ provinceCode: w.provinces[0]!.code, type: nfd('đặc khu') }, { first: 5, after: null });
+    const byType = await store.communes(
+      { provinceCode: w.provinces[0]!.code, type: nfd('đặc khu') },
+      { first: 5, after: null },
+    );
     expect(byType.totalCount).toBe(2);
   });
 

@@ -59,7 +59,9 @@ export function defineTransactionConformance(ctx: GetContext): void {
     });
     expect(value).toEqual([{ id: `${p}-c` }, { name: 'C2' }]);
     expect(store.runner.statementCount - before).toBe(2);
-    const rows = await store.runner.read(`MATCH (f:Facility {id: $id}) RETURN f.name AS name`, { id: `${p}-c` });
+    const rows = await store.runner.read(`MATCH (f:Facility {id: $id}) RETURN f.name AS name`, {
+      id: `${p}-c`,
+    });
     expect(rows).toEqual([{ name: 'C2' }]);
   });
 
@@ -67,7 +69,9 @@ export function defineTransactionConformance(ctx: GetContext): void {
     const { store, p } = ctx();
     await expect(store.runner.write((run) => run(`RETURN 1 / 0 AS x`))).rejects.toThrow();
     await store.runner.write((run) => run(CREATE_FACILITY, { id: `${p}-d`, name: 'D' }));
-    expect((await store.runner.read(`MATCH (f:Facility {id: $id}) RETURN f.id AS id`, { id: `${p}-d` })).length).toBe(1);
+    expect(
+      (await store.runner.read(`MATCH (f:Facility {id: $id}) RETURN f.id AS id`, { id: `${p}-d` })).length,
+    ).toBe(1);
     expect(await store.isHealthy()).toBe(true);
   });
 }

@@ -3,7 +3,16 @@ import type { GetContext } from './context';
 import { ownNodeCounts, ownRelationshipCounts, seedWorld } from './context';
 import { directoryWorld, facility, offering } from './fixtures';
 
-const LABELS = ['Province', 'Commune', 'LegacyCommune', 'ServiceType', 'Organization', 'Facility', 'Offering', 'Identifier'];
+const LABELS = [
+  'Province',
+  'Commune',
+  'LegacyCommune',
+  'ServiceType',
+  'Organization',
+  'Facility',
+  'Offering',
+  'Identifier',
+];
 
 export function defineWriteConformance(ctx: GetContext): void {
   it('applies the schema again without error and keeps enforcing unique keys', async () => {
@@ -12,7 +21,9 @@ export function defineWriteConformance(ctx: GetContext): void {
     await store.ensureSchema();
     const w = directoryWorld(p);
     await seedWorld(store, w);
-    const duplicate = store.runner.write((run) => run(`CREATE (:Facility {id: $id})`, { id: w.facilities[0]!.id }));
+    const duplicate = store.runner.write((run) =>
+      run(`CREATE (:Facility {id: $id})`, { id: w.facilities[0]!.id }),
+    );
     await expect(duplicate).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
@@ -75,7 +86,9 @@ export function defineWriteConformance(ctx: GetContext): void {
     await store.upsertFacilities([{ ...f, phone: null, lat: null }]);
     const [back] = await store.facilitiesById([f.id]);
     expect(back).toMatchObject({ phone: null, lat: null, name: 'Trạm Y tế mới' });
-    const raw = await store.runner.read(`MATCH (f:Facility {id: $id}) RETURN f.phone IS NULL AS gone`, { id: f.id });
+    const raw = await store.runner.read(`MATCH (f:Facility {id: $id}) RETURN f.phone IS NULL AS gone`, {
+      id: f.id,
+    });
     expect(raw).toEqual([{ gone: true }]);
   });
 
@@ -123,7 +136,12 @@ export function defineWriteConformance(ctx: GetContext): void {
     expect(await store.offeringsById(own.map((o) => o.id))).toEqual([null, null]);
     expect(await store.facilityByIdentifier(f.identifiers[0]!)).toBeNull();
     const nodes = await ownNodeCounts(store, p);
-    expect(nodes).toMatchObject({ Facility: 24, Identifier: 2, Offering: w.offerings.length - 2, Tombstone: 3 });
+    expect(nodes).toMatchObject({
+      Facility: 24,
+      Identifier: 2,
+      Offering: w.offerings.length - 2,
+      Tombstone: 3,
+    });
     const tombstones = await store.tombstonesSince('2030-01-01T00:00:00Z', 10);
     expect(tombstones.filter((t) => t.id.startsWith(p))).toEqual(
       [
@@ -177,7 +195,10 @@ export function defineWriteConformance(ctx: GetContext): void {
     const o = offering(extra, w.services[1]!, { languages: [] });
     await store.upsertOfferings([o]);
     expect(await store.offeringsByFacility([extra.id])).toEqual([[o]]);
-    const linked = await store.facilities({ serviceCode: o.serviceCode, communeCode: extra.communeCode }, { first: 50, after: null });
+    const linked = await store.facilities(
+      { serviceCode: o.serviceCode, communeCode: extra.communeCode },
+      { first: 50, after: null },
+    );
     expect(linked.items.map((f) => f.id)).toContain(extra.id);
   });
 }
