@@ -30,6 +30,17 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const TIMED_OUT = Symbol('timed out');
+
+/** Resolves to TIMED_OUT after `ms`; the work itself is bounded by the query limits, not cancelled. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 export interface HttpOptions {
   app: App;
   apollo: ApolloServer<GraphQLContext>;
@@ -56,10 +67,18 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
         return sendJson(res, 400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(app, viewer),
-    });
+    const response = await withDeadline(
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => createContext(app, viewer),
+      }),
+      app.config.requestTimeoutMs,
+    );
+    if (response === TIMED_OUT) {
+      return sendJson(res, 503, {
+        errors: [{ message: `The request took longer than ${app.config.requestTimeoutMs} ms and was abandoned`, extensions: { code: 'TIMEOUT' } }],
+      });
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

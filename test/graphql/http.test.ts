@@ -75,3 +75,29 @@ describe('HTTP', () => {
     expect((await fetch(`${base}/nope`)).status).toBe(404);
   });
 });
+
+describe('HTTP limits', () => {
+  it('answers a request that outlives the deadline with 503 TIMEOUT', async () => {
+    const original = t.app.config.requestTimeoutMs;
+    const provinces = t.app.store.provinces;
+    (t.app.config as { requestTimeoutMs: number }).requestTimeoutMs = 50;
+    t.app.store.provinces = () => new Promise((resolve) => setTimeout(() => resolve([]), 300));
+    try {
+      const res = await post({ query: '{ provinces { code } }' });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as any).errors[0]).toEqual({
+        message: 'The request took longer than 50 ms and was abandoned',
+        extensions: { code: 'TIMEOUT' },
+      });
+    } finally {
+      (t.app.config as { requestTimeoutMs: number }).requestTimeoutMs = original;
+      t.app.store.provinces = provinces;
+    }
+  });
+
+  it('refuses a body over 1 MB with 400', async () => {
+    const res = await post({ query: `{ ok } #${'x'.repeat(1_100_000)}` });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
