@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { createApolloServer } from './graphql/server';
 import { createCoverageRoutes } from './http/coverage-routes';
 import { createHttpServer } from './http/server';
+import { createStaticRoutes } from './http/static-routes';
 import { openStore } from './store/open-store';
 import { seedIfEmpty } from './cli/seed-if-empty';
 
@@ -14,10 +15,10 @@ async function main(): Promise<void> {
   const app = await createApp(config, store);
   const apollo = createApolloServer(app);
   await apollo.start();
-  const server = createHttpServer({ app, apollo, routes: { ...createCoverageRoutes(app) } });
+  const server = createHttpServer({ app, apollo, routes: { ...createCoverageRoutes(app), ...createStaticRoutes() } });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  console.log(`Kết Nối is serving GraphQL at ${base}/graphql (store: ${store.kind})`);
+  console.log(`Kết Nối is serving GraphQL at ${base}/graphql and the web console at ${base}/ (store: ${store.kind})`);
   console.log(`Get a demo token:  npm run token -- --role caseworker --org org-22-social --province 22`);
   console.log(`Then send it as:   Authorization: Bearer <token>`);
 
