@@ -8,6 +8,7 @@ import { GrafeoDB } from '@grafeo-db/js';
 import { isNotParamError, lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language-support';
 import { buildCommunesQuery, buildFacilitiesQuery } from '../../src/store/cypher/directory-reads';
 import { EMBEDDED_SCHEMA, NEO4J_SCHEMA } from '../../src/store/cypher/schema';
+import { AWAIT_INDEXES } from '../../src/store/neo4j/neo4j-runner';
 import { normalizeParams } from '../../src/store/normalize';
 import { isSchemaStatement, loadCypherCatalogue, type CatalogueEntry } from './cypher-catalogue';
 
@@ -96,6 +97,18 @@ describe('Cypher lint for Neo4j 5', () => {
       expect(neo4jDiagnostics(entry)).toEqual([]);
     },
   );
+});
+
+describe('Neo4j-only statements of the Neo4j runner', () => {
+  it('waits for indexes with a procedure Neo4j 5 has and Grafeo lacks', async () => {
+    expect(neo4jDiagnostics({ name: 'AWAIT_INDEXES', query: AWAIT_INDEXES })).toEqual([]);
+    const db = GrafeoDB.create(null);
+    try {
+      await expect(db.executeCypher(AWAIT_INDEXES)).rejects.toThrow(/procedure/i);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('Cypher accepted by Grafeo', () => {

@@ -26,6 +26,9 @@ export interface Neo4jOptions {
   connectTimeoutMs?: number;
 }
 
+/** Neo4j only (Grafeo has no such procedure): wait until every index is online. Linted in cypher-lint.test. */
+export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
+
 /** Whole, safe JS numbers → neo4j.int, recursively; everything else as normalizeParams left it. */
 export function toDriverValue(value: unknown): unknown {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
@@ -131,7 +134,7 @@ export function createNeo4jRunner(
         for (const statement of ddl) await s.executeWrite((tx) => runIn(tx, statement));
       });
       // Neo4j-only: indexes populate in the background; wait so the first queries use them.
-      await inSession('READ', (s) => s.executeRead((tx) => runIn(tx, 'CALL db.awaitIndexes(300)')));
+      await inSession('READ', (s) => s.executeRead((tx) => runIn(tx, AWAIT_INDEXES)));
     },
     async ping() {
       if (closed) return false;
