@@ -141,7 +141,8 @@ describe('mapRecord on temporal values', () => {
       datetime('2025-01-10T08:00:00.123456Z') AS micro, datetime('2025-01-10T08:00:00Z') AS whole,
       datetime('2025-01-10T08:00:00.100+07:00') AS ict, date('2025-01-10') AS day,
       localdatetime('2025-01-10T08:00:00.123') AS local, time('08:00:00.5+07:00') AS t,
-      localtime('08:00:00.25') AS lt`);
+      localtime('08:00:00.25') AS lt, datetime('2025-01-10T08:00:00-05:30') AS west,
+      time('23:59:59.999999999-01:00') AS nanos`);
     const record = driverRecord({
       micro: new DateTime(2025, 1, 10, 8, 0, 0, 123_456_000, 0),
       whole: new DateTime(i(2025), i(1), i(10), i(8), i(0), i(0), i(0), i(0)),
@@ -150,6 +151,8 @@ describe('mapRecord on temporal values', () => {
       local: new LocalDateTime(2025, 1, 10, 8, 0, 0, 123_000_000),
       t: new Time(8, 0, 0, 500_000_000, 7 * 3600),
       lt: new LocalTime(8, 0, 0, 250_000_000),
+      west: new DateTime(2025, 1, 10, 8, 0, 0, 0, -(5 * 3600 + 1800)),
+      nanos: new Time(23, 59, 59, 999_999_999, -3600),
     });
     expect(mapRecord(record)).toEqual(reference);
   });
@@ -158,13 +161,20 @@ describe('mapRecord on temporal values', () => {
     const [reference] =
       await grafeo(`RETURN duration({months: 14, days: 3, hours: 2, minutes: 5, seconds: 1}) AS a,
       duration({seconds: 0}) AS zero, duration({days: -1}) AS back, duration({months: -14}) AS backMonths,
-      duration({hours: 25}) AS long`);
+      duration({hours: 25}) AS long, duration({seconds: -1}) AS backSecond,
+      duration({months: 1, days: -3}) AS mixed, duration({days: 1, hours: -2}) AS mixedTime,
+      duration({minutes: 90}) AS ninety, duration({years: 2}) AS years`);
     const record = driverRecord({
       a: new Duration(14, 3, 2 * 3600 + 5 * 60 + 1, 0),
       zero: new Duration(0, 0, 0, 0),
       back: new Duration(0, -1, 0, 0),
       backMonths: new Duration(-14, 0, 0, 0),
       long: new Duration(0, 0, 25 * 3600, 0),
+      backSecond: new Duration(0, 0, -1, 0),
+      mixed: new Duration(1, -3, 0, 0),
+      mixedTime: new Duration(0, 1, -7200, 0),
+      ninety: new Duration(0, 0, 5400, 0),
+      years: new Duration(i(24), i(0), i(0), i(0)),
     });
     expect(mapRecord(record)).toEqual(reference);
   });
