@@ -32,9 +32,9 @@ export function parseInstant(value: string, field: string): number {
   );
 }
 
-/** The instant a due date passes: the end of that day in Vietnam for a date, the instant itself otherwise. */
-export function resolveDueDeadline(dueDate: string): number {
-  const start = parseInstant(dueDate, 'dueDate');
+/** The instant a due date (or expiry) passes: the end of that day in Vietnam for a date, else the instant. */
+export function resolveDueDeadline(dueDate: string, field = 'dueDate'): number {
+  const start = parseInstant(dueDate, field);
   return dueDate.includes('T') ? start : start + DAY_MS;
 }
 
