@@ -30,7 +30,7 @@ export type FacilityConnectionParent = ConnectionParent<FacilityRecord>;
 export type CommuneConnectionParent = ConnectionParent<CommuneParent>;
 
 export interface SearchResultParent {
-  kind: 'FACILITY' | 'COMMUNE' | 'SERVICE';
+  kind: 'FACILITY' | 'COMMUNE' | 'OLD_COMMUNE' | 'SERVICE';
   id: string;
   name: string;
   score: number;

@@ -15,6 +15,7 @@ import type {
   Page,
   PageArgs,
   RoadRecord,
+  SearchHit,
 } from './port';
 import {
   roadProps,
@@ -244,7 +245,7 @@ export class CypherGraphStore implements GraphStore {
   async searchNames(foldedTokens: string[], limit: number) {
     const rows = await this.runner.read(R.SEARCH_NAMES, { tokens: foldedTokens, limit });
     return rows.map((r) => ({
-      kind: r.kind as 'FACILITY' | 'COMMUNE' | 'SERVICE',
+      kind: r.kind as SearchHit['kind'],
       id: String(r.id),
       name: String(r.name),
       folded: String(r.folded),

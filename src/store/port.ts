@@ -228,7 +228,8 @@ export interface FacilityFilter {
 }
 
 export interface SearchHit {
-  kind: 'FACILITY' | 'COMMUNE' | 'SERVICE';
+  /** OLD_COMMUNE: a pre-2025 commune; `id` is its 2025 successor's code. */
+  kind: 'FACILITY' | 'COMMUNE' | 'OLD_COMMUNE' | 'SERVICE';
   id: string;
   name: string;
   folded: string;

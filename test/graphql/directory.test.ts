@@ -154,3 +154,15 @@ describe('errors', () => {
     }
   });
 });
+
+describe('search across the 2025 reform', () => {
+  it('finds an old commune without diacritics and leads to its successor', async () => {
+    const r = await t.run(`{ search(text: "dong xa") { kind id name commune { name } } }`);
+    expect(r.data?.search[0]).toEqual({
+      kind: 'OLD_COMMUNE',
+      id: '06994',
+      name: 'Xã Đông Xá (Huyện Vân Đồn, Tỉnh Quảng Ninh)',
+      commune: { name: 'Đặc khu Vân Đồn' },
+    });
+  });
+});

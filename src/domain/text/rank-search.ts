@@ -8,7 +8,7 @@ export interface Rankable {
   folded: string;
 }
 
-const KIND_ORDER: Record<string, number> = { COMMUNE: 0, SERVICE: 1, FACILITY: 2 };
+const KIND_ORDER: Record<string, number> = { COMMUNE: 0, OLD_COMMUNE: 1, SERVICE: 2, FACILITY: 3 };
 
 /** Scores one folded name against the folded query; 0 means no match. */
 export function scoreName(folded: string, query: string): number {

@@ -38,6 +38,9 @@ CALL {
   MATCH (c:Commune) WHERE all(t IN $tokens WHERE c.search CONTAINS t)
   RETURN 'COMMUNE' AS kind, c.code AS id, c.name AS name, c.search AS folded
   UNION ALL
+  MATCH (l:LegacyCommune) WHERE all(t IN $tokens WHERE l.search CONTAINS t)
+  RETURN 'OLD_COMMUNE' AS kind, l.successorCode AS id, l.name + ' (' + l.districtName + ', ' + l.provinceName + ')' AS name, l.search AS folded
+  UNION ALL
   MATCH (s:ServiceType) WHERE all(t IN $tokens WHERE s.search CONTAINS t)
   RETURN 'SERVICE' AS kind, s.code AS id, s.name AS name, s.search AS folded
 }
