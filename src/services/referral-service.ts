@@ -8,12 +8,13 @@ import { findCoveringConsent, type Consent, type ConsentGrantor, type ConsentPur
 import { BadInputError, ConflictError, DomainError, NotFoundError, quoteInput } from '../domain/errors';
 import { levelRank, type Urgency } from '../domain/model';
 import { findActorSides } from '../domain/referral/find-actor-sides';
+import { renderReferralSlip } from '../domain/referral/referral-slip';
 import { transitionReferral, type ReferralAction, type ReferralSide } from '../domain/referral/referral-status';
 import type { ReadModel } from '../read-model/read-model';
 import type { ConnectionParent } from '../graphql/mappers';
 import type { ConsentRecord, FacilityRecord, GraphStore, PageArgs, ReferralRecord } from '../store/port';
 import { auditEvent, newId } from './audit';
-import type { CaseService } from './case-service';
+import { isConsentActive, type CaseService } from './case-service';
 
 export interface CreateReferralInput {
   caseId: string;
@@ -198,6 +199,30 @@ export class ReferralService {
       items.map((r) => auditEvent({ viewer, action: 'READ', entity: 'Referral', entityId: r.id, caseId: r.caseId, at, purpose: 'REFERRAL_LIST' })),
     );
     return { page: { ...result, items }, cursorOf: (r) => r.id };
+  }
+
+  /** The family's slip for a referral the viewer already reached; reason details only while consent holds. */
+  async renderSlip(viewer: Viewer, referral: ReferralRecord, format: 'text' | 'html'): Promise<string> {
+    const to = this.facility(referral.toFacilityId, 'toFacilityId');
+    const from = this.readModel.facilities.get(referral.fromFacilityId) ?? null;
+    const commune = this.readModel.communes.get(to.communeCode);
+    const service = this.readModel.serviceTypes.get(referral.serviceCode);
+    const [consents = []] = await this.store.consentsByCase([referral.caseId]);
+    const consent = consents.find((c) => c.id === referral.consentId);
+    const at = this.now();
+    const consentAllowsDetails = referral.consentId === null || (!!consent && isConsentActive(consent, at));
+    await this.store.appendAudit([
+      auditEvent({ viewer, action: 'READ', entity: 'Referral', entityId: referral.id, caseId: referral.caseId, at, purpose: 'SLIP' }),
+    ]);
+    return renderReferralSlip({
+      referral,
+      toFacility: to,
+      fromFacility: from,
+      service: { code: referral.serviceCode, nameVi: service?.nameVi ?? referral.serviceCode },
+      commune: commune ? { name: commune.name, provinceName: null } : null,
+      consentAllowsDetails,
+      format,
+    });
   }
 
   /** A referral the viewer may see (owner, either side, or receiving staff with valid consent); audited. */

@@ -171,3 +171,19 @@ describe('chain and audit', () => {
     expect((await t.run(`{ auditEvents(caseId: "${caseId}") { id } }`, {}, caseworker)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('referral slip', () => {
+  it('prints where to go in Vietnamese without the child’s label', async () => {
+    const caseId = await newCase('QN-SLIP-7');
+    await grantHealth(caseId);
+    const id = await referToB(caseId);
+    const r = await t.run(`{ referral(id: "${id}") { text: slip(format: TEXT) html: slip(format: HTML) } }`, {}, caseworker);
+    expect(r.errors).toBeUndefined();
+    const { text, html } = r.data!.referral;
+    expect(text).toContain('Trạm Y tế Đặc khu Vân Đồn');
+    expect(text).toContain('01/12/2025');
+    expect(text).not.toContain('QN-SLIP-7');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).not.toContain('QN-SLIP-7');
+  });
+});

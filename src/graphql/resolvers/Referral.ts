@@ -84,4 +84,5 @@ export const Referral: ReferralResolvers = {
     return service;
   },
   events: (r, _a, { loaders }) => loaders.eventsByReferral.load(r.id),
+  slip: (r, { format }, { app, viewer }) => app.referrals.renderSlip(viewer, r, format === 'HTML' ? 'html' : 'text'),
 };
