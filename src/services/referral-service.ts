@@ -4,7 +4,8 @@
  */
 import { assertAllowed, authorize, ownsCase, sendsFrom } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
-import { findCoveringConsent, type Consent, type ConsentGrantor, type ConsentPurpose } from '../domain/consent/consent';
+import { findCoveringConsent } from '../domain/consent/consent';
+import { readConsentRow } from '../domain/consent/read-consent-row';
 import { BadInputError, ConflictError, DomainError, NotFoundError, quoteInput } from '../domain/errors';
 import { levelRank, type Urgency } from '../domain/model';
 import { findActorSides } from '../domain/referral/find-actor-sides';
@@ -12,7 +13,7 @@ import { renderReferralSlip } from '../domain/referral/referral-slip';
 import { transitionReferral, type ReferralAction, type ReferralSide } from '../domain/referral/referral-status';
 import type { ReadModel } from '../read-model/read-model';
 import type { ConnectionParent } from '../graphql/mappers';
-import type { ConsentRecord, FacilityRecord, GraphStore, PageArgs, ReferralRecord } from '../store/port';
+import type { FacilityRecord, GraphStore, PageArgs, ReferralRecord } from '../store/port';
 import { auditEvent, newId } from './audit';
 import { isConsentActive, type CaseService } from './case-service';
 
@@ -26,20 +27,6 @@ export interface CreateReferralInput {
   dueDate?: string | null;
   parentId?: string | null;
   skipReason?: string | null;
-}
-
-/** A stored consent as the consent rules read it. */
-export function toDomainConsent(c: ConsentRecord): Consent {
-  return {
-    id: c.id,
-    caseId: c.caseId,
-    purpose: c.purpose as ConsentPurpose,
-    scope: { organizationIds: c.scopeOrganizationIds, sectors: c.scopeSectors as Consent['scope']['sectors'] },
-    grantedBy: c.grantedBy as ConsentGrantor,
-    grantedAt: c.grantedAt,
-    expiresAt: c.expiresAt,
-    withdrawnAt: c.withdrawnAt,
-  };
 }
 
 export class ConsentRequiredError extends DomainError {
@@ -91,7 +78,7 @@ export class ReferralService {
     // Sharing with another organisation needs a consent that covers the receiver and has not lapsed.
     const [consents = []] = await this.store.consentsByCase([record.id]);
     const decision = findCoveringConsent({
-      consents: consents.map(toDomainConsent),
+      consents: consents.map(readConsentRow),
       receiverOrganizationId: to.organizationId,
       receiverSector: to.sector,
       purpose: 'REFERRAL',
