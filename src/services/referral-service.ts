@@ -58,7 +58,7 @@ export class ReferralService {
     assertAllowed(sendsFrom(viewer, record, from.id), 'Only the case owner or staff of the sending facility can refer');
     if (from.id === to.id) throw new BadInputError('A referral must go to another facility');
     if (!this.readModel.serviceTypes.has(input.serviceCode)) throw new BadInputError(`Unknown service code ${quoteInput(input.serviceCode)}`);
-    const offers = [...this.readModel.offerings.values()].some((o) => o.facilityId === to.id && o.serviceCode === input.serviceCode);
+    const offers = this.readModel.offeringsOf(input.serviceCode).some(({ facility }) => facility.id === to.id);
     if (!offers) throw new BadInputError(`${to.name} does not offer ${quoteInput(input.serviceCode)}`, { field: 'serviceCode' });
     const reason = input.reason.trim();
     if (reason.length < 3 || reason.length > 1000) throw new BadInputError('reason must be 3–1000 characters');
