@@ -19,7 +19,11 @@ import { openEmbeddedRunner } from '../../src/store/embedded/embedded-runner';
 import { CypherGraphStore } from '../../src/store/graph-store';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+/**
+ * Where screenshots go: a temp folder by default, so a test run leaves the tree clean; refresh the docs'
+ * images with KETNOI_SCREENSHOTS_DIR=docs/screenshots npx jest test/web.
+ */
+export const SCREENSHOTS = path.resolve(process.env.KETNOI_SCREENSHOTS_DIR ?? path.join(os.tmpdir(), 'ketnoi-screenshots'));
 
 /** Flags for a quiet, offline, sandbox-free headless Chromium (CI runs as root in a container). */
 const CHROMIUM_ARGS = [

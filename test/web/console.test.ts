@@ -127,7 +127,7 @@ if (skipReason) {
       await findProviders(page);
       await page.fill('#case-label', 'LC-BL-0030');
       await page.click('#create-case');
-      await expect(page.textContent('#case-result')).resolves.toContain('LC-BL-0030');
+      await page.waitForSelector('#case-result:has-text("LC-BL-0030")');
       await page.click('#grant-consent');
       await page.waitForSelector('#consent-result:has-text("✓")');
 
