@@ -19,6 +19,7 @@ const REGIONAL_HEALTH: ServiceSpec[] = [
   'SCR.DEV',
   'SCR.ASD',
   'SCR.MH',
+  'EXAM.GEN',
   'THR.PT',
   'CNS.COUNSEL',
   'SW.CASE',
@@ -161,7 +162,7 @@ export function realFacilitySpecs(): FacilitySpec[] {
       'GENERAL_HOSPITAL',
       bn('09187', 'PROVINCIAL'),
       `${S003}: has a Social Work Department; telemedicine per seed 004; ${APPROX} (former Bắc Ninh city centre, Phường Kinh Bắc)`,
-      ['SCR.DEV', 'SCR.MH', 'THR.PT', 'CNS.COUNSEL', 'SW.CASE', TELE],
+      ['SCR.DEV', 'SCR.MH', 'EXAM.GEN', 'THR.PT', 'CNS.COUNSEL', 'SW.CASE', TELE],
     ),
     real(
       'fac-24-hosp-obpaed',
@@ -169,7 +170,7 @@ export function realFacilitySpecs(): FacilitySpec[] {
       'OBSTETRICS_PAEDIATRICS_HOSPITAL',
       bn('09187', 'PROVINCIAL'),
       `${S003}: has a Social Work Department; ${APPROX} (former Bắc Ninh city centre, Phường Kinh Bắc)`,
-      ['SCR.DEV', 'SCR.ASD', 'DX.ASD', 'INT.EARLY', 'THR.PT', 'THR.OT', 'THR.SLT', 'SW.CASE', TELE],
+      ['SCR.DEV', 'SCR.ASD', 'DX.ASD', 'EXAM.GEN', 'INT.EARLY', 'THR.PT', 'THR.OT', 'THR.SLT', 'SW.CASE', TELE],
     ),
     real(
       'fac-24-hosp-thien-nhan',

@@ -1,4 +1,7 @@
-/** The service taxonomy of docs/product.md (24 codes): English and Vietnamese names, category, sectors. */
+/**
+ * The service taxonomy of docs/product.md (24 codes) plus EXAM.GEN, the general examination the abuse pathway
+ * needs (product.md: "hospital for examination"; the taxonomy is extendable): names, category, sectors.
+ */
 import type { Sector } from '../src/domain/model';
 import type { ServiceTypeRecord } from '../src/store/port';
 
@@ -8,6 +11,7 @@ export const SERVICE_CODES = [
   'SCR.MH',
   'DX.ASD',
   'DX.MH',
+  'EXAM.GEN',
   'INT.EARLY',
   'THR.PSY',
   'THR.PT',
@@ -72,6 +76,12 @@ const ENTRIES: Record<ServiceCode, Entry> = {
     'Chẩn đoán rối loạn tâm thần',
     [H],
     'Psychiatric assessment and diagnosis, including intellectual disability.',
+  ],
+  'EXAM.GEN': [
+    'General medical examination',
+    'Khám sức khỏe tổng quát',
+    [H],
+    'Clinical examination by a doctor, e.g. of a child reported to the child-protection hotline.',
   ],
   'INT.EARLY': [
     'Early intervention',

@@ -43,7 +43,7 @@ export function healthStationSpec(commune: CommuneRecord, extra: ServiceSpec[] =
 function regionalCentreSpec(ctx: ProvinceContext, cluster: readonly CommuneRecord[]): FacilitySpec {
   const seat = clusterSeat(cluster);
   const id = `fac-${ctx.province.code}-rhc-${seat.code}`;
-  const services: ServiceSpec[] = ['SCR.DEV', 'SCR.ASD', 'SCR.MH', 'THR.PT', 'CNS.COUNSEL', 'SW.CASE'];
+  const services: ServiceSpec[] = ['SCR.DEV', 'SCR.ASD', 'SCR.MH', 'EXAM.GEN', 'THR.PT', 'CNS.COUNSEL', 'SW.CASE'];
   if (createRng(`services:${id}`).chance(0.5)) services.push('INT.EARLY');
   services.push({ code: 'TELE.CONSULT', remote: true });
   return {
@@ -80,7 +80,7 @@ export const HOSPITAL_PLANS: readonly HospitalPlan[] = [
     name: 'Bệnh viện Đa khoa',
     english: 'general',
     at: 'seat',
-    services: ['SCR.DEV', 'SCR.MH', 'THR.PT', 'CNS.COUNSEL', 'SW.CASE', TELE],
+    services: ['SCR.DEV', 'SCR.MH', 'EXAM.GEN', 'THR.PT', 'CNS.COUNSEL', 'SW.CASE', TELE],
   },
   {
     kind: 'OBSTETRICS_PAEDIATRICS_HOSPITAL',
@@ -88,7 +88,7 @@ export const HOSPITAL_PLANS: readonly HospitalPlan[] = [
     name: 'Bệnh viện Sản - Nhi',
     english: 'obstetrics–paediatrics',
     at: 'seat',
-    services: ['SCR.DEV', 'SCR.ASD', 'DX.ASD', 'INT.EARLY', 'THR.PT', 'THR.OT', 'THR.SLT', 'SW.CASE', TELE],
+    services: ['SCR.DEV', 'SCR.ASD', 'DX.ASD', 'EXAM.GEN', 'INT.EARLY', 'THR.PT', 'THR.OT', 'THR.SLT', 'SW.CASE', TELE],
   },
   {
     kind: 'PSYCHIATRIC_HOSPITAL',

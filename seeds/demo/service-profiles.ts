@@ -29,6 +29,7 @@ export const SERVICE_PROFILES: Record<ServiceCode, ServiceProfile> = {
   'SCR.MH': { minAgeMonths: 72, maxAgeMonths: 216, capacity: 10, baseWaitDays: 0, schedules: OUTREACH },
   'DX.ASD': { minAgeMonths: 18, maxAgeMonths: 192, capacity: 2, baseWaitDays: 21, schedules: CLINIC },
   'DX.MH': { minAgeMonths: 60, maxAgeMonths: 216, capacity: 3, baseWaitDays: 14, schedules: CLINIC },
+  'EXAM.GEN': { minAgeMonths: 0, maxAgeMonths: 216, capacity: 20, baseWaitDays: 0, schedules: [WEEKDAYS] },
   'INT.EARLY': { minAgeMonths: 0, maxAgeMonths: 72, capacity: 4, baseWaitDays: 10, schedules: THERAPY },
   'THR.PSY': { minAgeMonths: 48, maxAgeMonths: 216, capacity: 4, baseWaitDays: 7, schedules: THERAPY },
   'THR.PT': { minAgeMonths: 0, maxAgeMonths: 216, capacity: 6, baseWaitDays: 3, schedules: THERAPY },

@@ -114,6 +114,7 @@ describe('the five chains of the product brief, on the demo data', () => {
   it('3. abuse reported to hotline 111: protection → examination → alternative care → back to school', async () => {
     const { visited, chain } = await walk({ province: '24', communeCode: '09367', birthMonth: '2016-02', needs: ['CP.HOTLINE'], startFacility: 'fac-24-cpp-09367', expectedPathway: 'ABUSE_REPORT' });
     expect(visited.map((v) => v.split(':')[0])).toEqual(['REPORT', 'PROTECT', 'EXAMINE', 'PLACE', 'RETURN']);
+    expect(visited[2]).toBe('EXAMINE:EXAM.GEN');
     expect(chain.sectorsCrossed).toEqual(expect.arrayContaining(['SOCIAL', 'HEALTH', 'EDUCATION']));
     expect(chain.completedSteps).toBe(5);
   });

@@ -37,14 +37,14 @@ describe('seedDemo (embedded in-memory store)', () => {
       provinces: 3,
       communes: 252,
       legacyCommunes: 871,
-      serviceTypes: 24,
+      serviceTypes: 25, // the 24 codes of product.md and EXAM.GEN
       organizations: 9,
     });
     expect(await countAll(store)).toEqual({
       Province: 3,
       Commune: 252,
       LegacyCommune: 871,
-      ServiceType: 24,
+      ServiceType: 25,
       Organization: 9,
       Facility: first.facilities,
       Offering: first.offerings,
