@@ -1,4 +1,5 @@
 /** Entry point: read config, open the store, seed the demo if empty, serve GraphQL and the console. */
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createApolloServer } from './graphql/server';
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   await apollo.start();
   const server = createHttpServer({ app, apollo, routes: { ...createCoverageRoutes(app), ...createStaticRoutes() } });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const { port } = server.address() as AddressInfo;
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   console.log(`Kết Nối is serving GraphQL at ${base}/graphql and the web console at ${base}/ (store: ${store.kind})`);
   console.log(`Get a demo token:  npm run token -- --role caseworker --org org-22-social --province 22`);
   console.log(`Then send it as:   Authorization: Bearer <token>`);
@@ -27,9 +29,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: draining requests and closing the store`);
-    // close() stops new connections and waits for in-flight requests to finish.
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // close() stops new connections and waits for in-flight requests; idle keep-alive sockets go at once.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    await closed;
     await apollo.stop();
     await store.close();
     process.exit(0);
