@@ -4,6 +4,7 @@
  * database is shared), so every test writes keys under its own prefix and deletes them afterwards.
  */
 import type { CypherGraphStore } from '../../src/store/graph-store';
+import { defineCaseConformance } from './conformance/cases';
 import { deleteOwnNodes, type ConformanceContext } from './conformance/context';
 import { definePaginationConformance } from './conformance/pagination';
 import { defineReadConformance } from './conformance/reads';
@@ -53,5 +54,6 @@ export function defineStoreConformance(name: string, open: () => Promise<CypherG
     describe('pagination and filters', () => definePaginationConformance(ctx));
     describe('units of work', () => defineTransactionConformance(ctx));
     describe('Vietnamese text and search', () => defineTextConformance(ctx));
+    describe('cases, consents, referrals and audit', () => defineCaseConformance(ctx));
   });
 }
