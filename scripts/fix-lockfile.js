@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable @typescript-eslint/no-require-imports -- a plain Node script, run without a build */
 // Drops optional dependencies that the registry here does not serve (other platforms' native builds)
 // from the lock's package entries, so `npm ci` accepts the lock on this platform.
 const fs = require('fs');

@@ -30,7 +30,12 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
-  const cw = { subject: 'load-cw', role: 'caseworker' as const, organizationId: 'org-15-social', provinceCode: '15' };
+  const cw = {
+    subject: 'load-cw',
+    role: 'caseworker' as const,
+    organizationId: 'org-15-social',
+    provinceCode: '15',
+  };
   const token = await signToken(cw, DEV_JWT_SECRET);
   const call = async (query: string, variables: object) => {
     const res = await fetch(url, {
@@ -42,23 +47,44 @@ async function main(): Promise<void> {
     if (res.status !== 200 || body.errors) throw new Error(JSON.stringify(body.errors ?? res.status));
     return body.data;
   };
-  const created = await call(`mutation { createCase(input: { label: "LOAD-1", birthMonth: "2022-06", sex: F, communeCode: "02647" }) { id } }`, {});
+  const created = await call(
+    `mutation { createCase(input: { label: "LOAD-1", birthMonth: "2022-06", sex: F, communeCode: "02647" }) { id } }`,
+    {},
+  );
   const caseId = created.createCase.id as string;
-  await call(`mutation($c: ID!) { grantConsent(input: { caseId: $c, grantedBy: "MOTHER", scopeSectors: [HEALTH, SOCIAL, EDUCATION] }) { id } }`, { c: caseId });
+  await call(
+    `mutation($c: ID!) { grantConsent(input: { caseId: $c, grantedBy: "MOTHER", scopeSectors: [HEALTH, SOCIAL, EDUCATION] }) { id } }`,
+    { c: caseId },
+  );
 
   const communes = [...app.readModel.communes.keys()];
   const ops = {
     nearest: (i: number) =>
-      call(`query($c: String!) { nearestProviders(input: { communeCode: $c, serviceCode: "SCR.ASD", childAgeMonths: 30 }) { matches { facility { id } travelMinutes } } }`, { c: communes[i % communes.length] }),
+      call(
+        `query($c: String!) { nearestProviders(input: { communeCode: $c, serviceCode: "SCR.ASD", childAgeMonths: 30 }) { matches { facility { id } travelMinutes } } }`,
+        { c: communes[i % communes.length] },
+      ),
     facilities: (i: number) =>
-      call(`query($p: String) { facilities(first: 20, where: { provinceCode: $p, sector: HEALTH }) { totalCount nodes { id name } } }`, { p: ['15', '22', '24'][i % 3] }),
+      call(
+        `query($p: String) { facilities(first: 20, where: { provinceCode: $p, sector: HEALTH }) { totalCount nodes { id name } } }`,
+        { p: ['15', '22', '24'][i % 3] },
+      ),
     search: () => call(`{ search(text: "ha tu", first: 5) { id } }`, {}),
     refer: async () => {
-      const d = await call(`mutation($c: ID!) { createReferral(input: { caseId: $c, fromFacilityId: "fac-15-cpp-02647", toFacilityId: "fac-15-hosp-obpaed", serviceCode: "SCR.ASD", reason: "load test" }) { id } }`, { c: caseId });
+      const d = await call(
+        `mutation($c: ID!) { createReferral(input: { caseId: $c, fromFacilityId: "fac-15-cpp-02647", toFacilityId: "fac-15-hosp-obpaed", serviceCode: "SCR.ASD", reason: "load test" }) { id } }`,
+        { c: caseId },
+      );
       return d.createReferral.id as string;
     },
   };
-  const stats = { ok: 0, errors: 0, byOp: {} as Record<string, number>, acknowledged: new Set<string>(), errorSamples: [] as string[] };
+  const stats = {
+    ok: 0,
+    errors: 0,
+    byOp: {} as Record<string, number>,
+    acknowledged: new Set<string>(),
+    errorSamples: [] as string[],
+  };
   const latencies: number[] = [];
   const until = Date.now() + seconds * 1000;
   let issued = 0;
@@ -90,12 +116,19 @@ async function main(): Promise<void> {
   const lost = [...stats.acknowledged].filter((id) => !storedIds.has(id)).length;
   const unacknowledged = stored.length - stats.acknowledged.size;
   latencies.sort((a, b) => a - b);
-  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]?.toFixed(1);
-  console.log(`load test: ${seconds}s × ${concurrency} workers on 127.0.0.1, demo data, embedded store in memory`);
-  console.log(`requests: ${stats.ok + stats.errors} in ${elapsed.toFixed(1)} s (${((stats.ok + stats.errors) / elapsed).toFixed(0)}/s), errors ${stats.errors}`);
+  const p = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]?.toFixed(1);
+  console.log(
+    `load test: ${seconds}s × ${concurrency} workers on 127.0.0.1, demo data, embedded store in memory`,
+  );
+  console.log(
+    `requests: ${stats.ok + stats.errors} in ${elapsed.toFixed(1)} s (${((stats.ok + stats.errors) / elapsed).toFixed(0)}/s), errors ${stats.errors}`,
+  );
   console.log(`by operation: ${JSON.stringify(stats.byOp)}`);
   console.log(`latency ms: p50 ${p(0.5)}, p95 ${p(0.95)}, p99 ${p(0.99)}`);
-  console.log(`referrals: acknowledged ${stats.acknowledged.size}, stored ${stored.length}, lost ${lost}, stored but not acknowledged ${unacknowledged}`);
+  console.log(
+    `referrals: acknowledged ${stats.acknowledged.size}, stored ${stored.length}, lost ${lost}, stored but not acknowledged ${unacknowledged}`,
+  );
   if (stats.errorSamples.length) console.log(`error samples: ${stats.errorSamples.join(' | ')}`);
   server.close();
   await apollo.stop();

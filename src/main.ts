@@ -16,11 +16,17 @@ async function main(): Promise<void> {
   const app = await createApp(config, store);
   const apollo = createApolloServer(app);
   await apollo.start();
-  const server = createHttpServer({ app, apollo, routes: { ...createCoverageRoutes(app), ...createStaticRoutes() } });
+  const server = createHttpServer({
+    app,
+    apollo,
+    routes: { ...createCoverageRoutes(app), ...createStaticRoutes() },
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  console.log(`Kết Nối is serving GraphQL at ${base}/graphql and the web console at ${base}/ (store: ${store.kind})`);
+  console.log(
+    `Kết Nối is serving GraphQL at ${base}/graphql and the web console at ${base}/ (store: ${store.kind})`,
+  );
   console.log(`Get a demo token:  npm run token -- --role caseworker --org org-22-social --province 22`);
   console.log(`Then send it as:   Authorization: Bearer <token>`);
 

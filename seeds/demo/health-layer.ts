@@ -43,7 +43,15 @@ export function healthStationSpec(commune: CommuneRecord, extra: ServiceSpec[] =
 function regionalCentreSpec(ctx: ProvinceContext, cluster: readonly CommuneRecord[]): FacilitySpec {
   const seat = clusterSeat(cluster);
   const id = `fac-${ctx.province.code}-rhc-${seat.code}`;
-  const services: ServiceSpec[] = ['SCR.DEV', 'SCR.ASD', 'SCR.MH', 'EXAM.GEN', 'THR.PT', 'CNS.COUNSEL', 'SW.CASE'];
+  const services: ServiceSpec[] = [
+    'SCR.DEV',
+    'SCR.ASD',
+    'SCR.MH',
+    'EXAM.GEN',
+    'THR.PT',
+    'CNS.COUNSEL',
+    'SW.CASE',
+  ];
   if (createRng(`services:${id}`).chance(0.5)) services.push('INT.EARLY');
   services.push({ code: 'TELE.CONSULT', remote: true });
   return {
@@ -88,7 +96,18 @@ export const HOSPITAL_PLANS: readonly HospitalPlan[] = [
     name: 'Bệnh viện Sản - Nhi',
     english: 'obstetrics–paediatrics',
     at: 'seat',
-    services: ['SCR.DEV', 'SCR.ASD', 'DX.ASD', 'EXAM.GEN', 'INT.EARLY', 'THR.PT', 'THR.OT', 'THR.SLT', 'SW.CASE', TELE],
+    services: [
+      'SCR.DEV',
+      'SCR.ASD',
+      'DX.ASD',
+      'EXAM.GEN',
+      'INT.EARLY',
+      'THR.PT',
+      'THR.OT',
+      'THR.SLT',
+      'SW.CASE',
+      TELE,
+    ],
   },
   {
     kind: 'PSYCHIATRIC_HOSPITAL',

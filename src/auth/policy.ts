@@ -46,7 +46,10 @@ export function ownsCase(viewer: Viewer, record: CaseRecord): boolean {
  */
 export function receivesReferral(viewer: Viewer, referral: ReferralRecord, consentValid: boolean): boolean {
   return (
-    viewer.role === 'facility_staff' && !!viewer.facilityId && viewer.facilityId === referral.toFacilityId && consentValid
+    viewer.role === 'facility_staff' &&
+    !!viewer.facilityId &&
+    viewer.facilityId === referral.toFacilityId &&
+    consentValid
   );
 }
 

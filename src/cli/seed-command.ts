@@ -9,7 +9,9 @@ export async function runSeedCommand(argv: readonly string[], io: CliIo): Promis
   const store = await openStore(loadConfig().store);
   try {
     const { seedDemo } = await import('../../seeds/seed');
-    await seedDemo(store, { log: io.out, force: args.flags.force === true } as Parameters<typeof seedDemo>[1]);
+    await seedDemo(store, { log: io.out, force: args.flags.force === true } as Parameters<
+      typeof seedDemo
+    >[1]);
     return 0;
   } finally {
     await store.close();

@@ -1,7 +1,10 @@
 /** Validates filter inputs before they reach the store, with messages that name the bad field. */
 import { BadInputError, quoteInput } from '../domain/errors';
 import type { CommuneFilter, FacilityFilter } from '../store/port';
-import type { CommuneFilter as CommuneFilterInput, FacilityFilter as FacilityFilterInput } from './generated/resolvers';
+import type {
+  CommuneFilter as CommuneFilterInput,
+  FacilityFilter as FacilityFilterInput,
+} from './generated/resolvers';
 
 const CODE = /^[0-9]{2,5}$/;
 const SERVICE = /^[A-Z]{2,4}\.[A-Z]{2,12}$/;
@@ -16,12 +19,17 @@ function checkTimestamp(field: string, value: string | null | undefined): string
 
 export function checkFacilityFilter(input: FacilityFilterInput | null | undefined): FacilityFilter {
   const f = input ?? {};
-  if (f.provinceCode != null && !CODE.test(f.provinceCode)) throw new BadInputError('provinceCode must be 2 digits');
-  if (f.communeCode != null && !CODE.test(f.communeCode)) throw new BadInputError('communeCode must be 5 digits');
+  if (f.provinceCode != null && !CODE.test(f.provinceCode))
+    throw new BadInputError('provinceCode must be 2 digits');
+  if (f.communeCode != null && !CODE.test(f.communeCode))
+    throw new BadInputError('communeCode must be 5 digits');
   if (f.serviceCode != null && !SERVICE.test(f.serviceCode)) {
-    throw new BadInputError(`serviceCode "${quoteInput(f.serviceCode)}" is not a taxonomy code such as SCR.ASD`);
+    throw new BadInputError(
+      `serviceCode "${quoteInput(f.serviceCode)}" is not a taxonomy code such as SCR.ASD`,
+    );
   }
-  if (f.language != null && !LANGUAGE.test(f.language)) throw new BadInputError('language must be an ISO 639 code');
+  if (f.language != null && !LANGUAGE.test(f.language))
+    throw new BadInputError('language must be an ISO 639 code');
   if (f.ageMonths != null && (f.ageMonths < 0 || f.ageMonths > 300)) {
     throw new BadInputError('ageMonths must be between 0 and 300');
   }
@@ -42,7 +50,8 @@ export function checkFacilityFilter(input: FacilityFilterInput | null | undefine
 
 export function checkCommuneFilter(input: CommuneFilterInput | null | undefined): CommuneFilter {
   const f = input ?? {};
-  if (f.provinceCode != null && !CODE.test(f.provinceCode)) throw new BadInputError('provinceCode must be 2 digits');
+  if (f.provinceCode != null && !CODE.test(f.provinceCode))
+    throw new BadInputError('provinceCode must be 2 digits');
   return {
     provinceCode: f.provinceCode ?? null,
     type: f.type ?? null,

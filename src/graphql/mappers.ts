@@ -15,7 +15,14 @@ import type { CoverageDelta, CoverageScenario } from '../domain/coverage/run-cov
 import type { SuggestedSite } from '../domain/coverage/suggest-sites';
 import type { ChainIssue, ChainStep, ReferralChain } from '../domain/referral/referral-chain';
 import type { NextStepSuggestion } from '../domain/referral/suggest-next-steps';
-import type { CaseRecord, ReferralRecord, CommuneRecord, FacilityRecord, LegacyCommuneRecord, Page } from '../store/port';
+import type {
+  CaseRecord,
+  ReferralRecord,
+  CommuneRecord,
+  FacilityRecord,
+  LegacyCommuneRecord,
+  Page,
+} from '../store/port';
 
 /** A commune, plus the old unit it was resolved from when looked up by a pre-2025 code. */
 export type CommuneParent = CommuneRecord & { resolvedFrom?: LegacyCommuneRecord | null };

@@ -18,7 +18,10 @@ export function decodeCursor(cursor: string): string {
 }
 
 /** Validates `first`/`after` against the configured cap. */
-export function toPageArgs(args: { first?: number | null; after?: string | null }, maxPageSize: number): PageArgs {
+export function toPageArgs(
+  args: { first?: number | null; after?: string | null },
+  maxPageSize: number,
+): PageArgs {
   const first = args.first ?? 50;
   if (!Number.isInteger(first) || first < 0 || first > maxPageSize) {
     throw new BadInputError(`first must be between 0 and ${maxPageSize}, got ${first}`);

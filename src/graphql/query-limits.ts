@@ -60,12 +60,16 @@ export function measureSelection(
       complexity += 1 + multiplier * inner.complexity;
       depth = Math.max(depth, 1 + inner.depth);
     } else {
-      const target =
-        selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+      const target = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
       if (!target) continue;
       const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : null;
       if (name && seen.has(name)) continue; // cycles are a validation error anyway
-      const inner = measureSelection(target.selectionSet, fragments, variables, name ? new Set([...seen, name]) : seen);
+      const inner = measureSelection(
+        target.selectionSet,
+        fragments,
+        variables,
+        name ? new Set([...seen, name]) : seen,
+      );
       complexity += inner.complexity;
       depth = Math.max(depth, inner.depth);
     }
@@ -82,17 +86,24 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
         async didResolveOperation({ document, operation, request: req }) {
           const size = Buffer.byteLength(req.query ?? '', 'utf8');
           if (size > limits.maxQueryBytes) {
-            throw limitError('OPERATION_TOO_LARGE', `The operation is ${size} bytes; the limit is ${limits.maxQueryBytes}`);
+            throw limitError(
+              'OPERATION_TOO_LARGE',
+              `The operation is ${size} bytes; the limit is ${limits.maxQueryBytes}`,
+            );
           }
           const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+          for (const def of document.definitions)
+            if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
           const { depth, complexity } = measureSelection(
             (operation as OperationDefinitionNode).selectionSet,
             fragments,
             req.variables ?? {},
           );
           if (depth > limits.maxDepth) {
-            throw limitError('QUERY_TOO_DEEP', `The operation is ${depth} levels deep; the limit is ${limits.maxDepth}`);
+            throw limitError(
+              'QUERY_TOO_DEEP',
+              `The operation is ${depth} levels deep; the limit is ${limits.maxDepth}`,
+            );
           }
           if (complexity > limits.maxComplexity) {
             throw limitError(

@@ -12,13 +12,18 @@ function bad(message: string): GraphQLError {
 
 function parseDateTime(value: unknown): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw bad(`DateTime must be an ISO-8601 timestamp such as 2025-07-01T00:00:00Z, got ${JSON.stringify(value)}`);
+    throw bad(
+      `DateTime must be an ISO-8601 timestamp such as 2025-07-01T00:00:00Z, got ${JSON.stringify(value)}`,
+    );
   }
   return new Date(Date.parse(value)).toISOString();
 }
 
 function parseDate(value: unknown): string {
-  const ok = typeof value === 'string' && DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const ok =
+    typeof value === 'string' &&
+    DATE.test(value) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (!ok) throw bad(`Date must be a calendar date such as 2025-07-01, got ${JSON.stringify(value)}`);
   return value as string;
 }

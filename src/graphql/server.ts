@@ -6,7 +6,10 @@ import { createFormatError } from './errors';
 import { queryLimitsPlugin } from './query-limits';
 import { buildSchema } from './schema';
 
-export function createApolloServer(app: App, log: (e: unknown) => void = console.error): ApolloServer<GraphQLContext> {
+export function createApolloServer(
+  app: App,
+  log: (e: unknown) => void = console.error,
+): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
     formatError: createFormatError(log),

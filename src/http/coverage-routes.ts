@@ -19,8 +19,10 @@ export function parseCoverageParams(params: URLSearchParams): CoverageQuery {
   if (!Number.isFinite(minutes)) throw new BadInputError('minutes must be a number');
   const mode = (params.get('mode') ?? 'MOTORBIKE').toUpperCase();
   const season = (params.get('season') ?? 'DRY').toUpperCase();
-  if (!(TRAVEL_MODES as readonly string[]).includes(mode)) throw new BadInputError(`mode must be one of ${TRAVEL_MODES.join(', ')}`);
-  if (!(SEASONS as readonly string[]).includes(season)) throw new BadInputError(`season must be one of ${SEASONS.join(', ')}`);
+  if (!(TRAVEL_MODES as readonly string[]).includes(mode))
+    throw new BadInputError(`mode must be one of ${TRAVEL_MODES.join(', ')}`);
+  if (!(SEASONS as readonly string[]).includes(season))
+    throw new BadInputError(`season must be one of ${SEASONS.join(', ')}`);
   const optionalInt = (name: string) => {
     const raw = params.get(name);
     if (raw === null || raw === '') return null;

@@ -64,7 +64,9 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
       try {
         body = JSON.parse(raw);
       } catch {
-        return sendJson(res, 400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return sendJson(res, 400, {
+          errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        });
       }
     }
     const response = await withDeadline(
@@ -76,7 +78,12 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     );
     if (response === TIMED_OUT) {
       return sendJson(res, 503, {
-        errors: [{ message: `The request took longer than ${app.config.requestTimeoutMs} ms and was abandoned`, extensions: { code: 'TIMEOUT' } }],
+        errors: [
+          {
+            message: `The request took longer than ${app.config.requestTimeoutMs} ms and was abandoned`,
+            extensions: { code: 'TIMEOUT' },
+          },
+        ],
       });
     }
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -94,7 +101,10 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     '/health': async (_q, res) => sendJson(res, 200, { status: 'ok' }),
     '/ready': async (_q, res) => {
       const healthy = !draining && (await app.store.isHealthy());
-      sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ready' : 'unavailable', store: app.store.kind });
+      sendJson(res, healthy ? 200 : 503, {
+        status: healthy ? 'ready' : 'unavailable',
+        store: app.store.kind,
+      });
     },
     ...routes,
   };
@@ -110,7 +120,9 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
         return sendJson(res, status, { errors: [{ message: err.message, extensions: { code: err.code } }] });
       }
       console.error(err);
-      sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      sendJson(res, 500, {
+        errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
     });
   });
   server.requestTimeout = app.config.requestTimeoutMs;

@@ -34,7 +34,13 @@ const SECURITY_HEADERS = {
 };
 
 /** The first candidate folder that holds index.html: web/ beside src/ (dev, tests) or beside dist/ (npm start). */
-export function findWebRoot(candidates = [path.resolve(__dirname, '../../web'), path.resolve(__dirname, '../../../web'), path.resolve('web')]): string | null {
+export function findWebRoot(
+  candidates = [
+    path.resolve(__dirname, '../../web'),
+    path.resolve(__dirname, '../../../web'),
+    path.resolve('web'),
+  ],
+): string | null {
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? null;
 }
 

@@ -18,7 +18,8 @@ import type {
 } from '../store/port';
 
 export function roadToEdge(road: RoadRecord): TravelEdge {
-  const [from, to] = road.fromCode < road.toCode ? [road.fromCode, road.toCode] : [road.toCode, road.fromCode];
+  const [from, to] =
+    road.fromCode < road.toCode ? [road.fromCode, road.toCode] : [road.toCode, road.fromCode];
   return {
     from,
     to,
@@ -126,7 +127,12 @@ export class ReadModel implements TravelGraph {
     const key = `${mode}_${season}`;
     let adjacency = this.adjacencies.get(key);
     if (!adjacency) {
-      adjacency = buildAdjacency({ edges: this.travelEdges(), mode, season, communeCodes: [...this.communes.keys()] });
+      adjacency = buildAdjacency({
+        edges: this.travelEdges(),
+        mode,
+        season,
+        communeCodes: [...this.communes.keys()],
+      });
       this.adjacencies.set(key, adjacency);
     }
     return adjacency;

@@ -45,19 +45,28 @@ export class CaseService {
 
   async createCase(viewer: Viewer, input: CreateCaseInput): Promise<CaseRecord> {
     authorize(viewer, 'case.write');
-    if (!viewer.organizationId) throw new ForbiddenError('A caseworker token needs an organisation (org claim) to own cases');
+    if (!viewer.organizationId)
+      throw new ForbiddenError('A caseworker token needs an organisation (org claim) to own cases');
     const label = input.label.trim();
     if (!LABEL.test(label)) {
-      throw new BadInputError('label must be a short pseudonymous code (1–40 letters, digits, spaces, - _ # .), never a name');
+      throw new BadInputError(
+        'label must be a short pseudonymous code (1–40 letters, digits, spaces, - _ # .), never a name',
+      );
     }
     const at = this.now();
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.birthMonth) || input.birthMonth > at.slice(0, 7) || input.birthMonth < '2000-01') {
+    if (
+      !/^\d{4}-(0[1-9]|1[0-2])$/.test(input.birthMonth) ||
+      input.birthMonth > at.slice(0, 7) ||
+      input.birthMonth < '2000-01'
+    ) {
       throw new BadInputError('birthMonth must be YYYY-MM, not in the future, and describe a child');
     }
     const languages = input.languages ?? ['vie'];
     const needs = input.needs ?? [];
-    if (languages.length > 10 || !languages.every((l) => LANGUAGE.test(l))) throw new BadInputError('languages must be ISO 639-3 codes such as vie, hmn');
-    if (needs.length > 20 || !needs.every((n) => SERVICE.test(n))) throw new BadInputError('needs must be service codes such as SCR.ASD');
+    if (languages.length > 10 || !languages.every((l) => LANGUAGE.test(l)))
+      throw new BadInputError('languages must be ISO 639-3 codes such as vie, hmn');
+    if (needs.length > 20 || !needs.every((n) => SERVICE.test(n)))
+      throw new BadInputError('needs must be service codes such as SCR.ASD');
     const commune = await this.routing.requireCommune(input.communeCode);
     const record: CaseRecord = {
       id: newId('case'),
@@ -75,7 +84,9 @@ export class CaseService {
     };
     await this.store.transact(async (tx) => {
       await tx.createCase(record);
-      await tx.appendAudit(auditEvent({ viewer, action: 'CREATE', entity: 'Case', entityId: record.id, caseId: record.id, at }));
+      await tx.appendAudit(
+        auditEvent({ viewer, action: 'CREATE', entity: 'Case', entityId: record.id, caseId: record.id, at }),
+      );
     });
     return record;
   }
@@ -86,7 +97,17 @@ export class CaseService {
     const [record] = await this.store.casesById([caseId]);
     if (!record) throw new NotFoundError('Case', caseId);
     await this.assertCanSee(viewer, record);
-    await this.store.appendAudit([auditEvent({ viewer, action: 'READ', entity: 'Case', entityId: caseId, caseId, at: this.now(), purpose })]);
+    await this.store.appendAudit([
+      auditEvent({
+        viewer,
+        action: 'READ',
+        entity: 'Case',
+        entityId: caseId,
+        caseId,
+        at: this.now(),
+        purpose,
+      }),
+    ]);
     return record;
   }
 
@@ -100,7 +121,9 @@ export class CaseService {
       ]);
       if (referrals.some((r) => this.staffMaySee(viewer, r, consents))) return;
     }
-    throw new ForbiddenError('This case belongs to another organisation and no valid consent shares it with you');
+    throw new ForbiddenError(
+      'This case belongs to another organisation and no valid consent shares it with you',
+    );
   }
 
   /** Receiving staff see a referral while it is addressed to them and its consent is still active. */
@@ -113,15 +136,25 @@ export class CaseService {
 
   async grantConsent(
     viewer: Viewer,
-    input: { caseId: string; purpose?: string | null; scopeOrganizationIds?: string[] | null; scopeSectors?: Sector[] | null; grantedBy: string; expiresAt?: string | null },
+    input: {
+      caseId: string;
+      purpose?: string | null;
+      scopeOrganizationIds?: string[] | null;
+      scopeSectors?: Sector[] | null;
+      grantedBy: string;
+      expiresAt?: string | null;
+    },
   ): Promise<ConsentRecord> {
     authorize(viewer, 'consent.write');
     const record = await this.readOwnedCase(viewer, input.caseId);
     const purpose = input.purpose ?? 'REFERRAL';
-    if (!(CONSENT_PURPOSES as readonly string[]).includes(purpose)) throw new BadInputError(`purpose must be one of ${CONSENT_PURPOSES.join(', ')}`);
-    if (!(CONSENT_GRANTORS as readonly string[]).includes(input.grantedBy)) throw new BadInputError(`grantedBy must be one of ${CONSENT_GRANTORS.join(', ')}`);
+    if (!(CONSENT_PURPOSES as readonly string[]).includes(purpose))
+      throw new BadInputError(`purpose must be one of ${CONSENT_PURPOSES.join(', ')}`);
+    if (!(CONSENT_GRANTORS as readonly string[]).includes(input.grantedBy))
+      throw new BadInputError(`grantedBy must be one of ${CONSENT_GRANTORS.join(', ')}`);
     const sectors = input.scopeSectors ?? [];
-    if (!sectors.every((s) => (SECTORS as readonly string[]).includes(s))) throw new BadInputError('scopeSectors must be sectors');
+    if (!sectors.every((s) => (SECTORS as readonly string[]).includes(s)))
+      throw new BadInputError('scopeSectors must be sectors');
     const at = this.now();
     if (input.expiresAt && input.expiresAt <= at) throw new BadInputError('expiresAt must be in the future');
     const consent: ConsentRecord = {
@@ -137,7 +170,17 @@ export class CaseService {
     };
     await this.store.transact(async (tx) => {
       await tx.createConsent(consent);
-      await tx.appendAudit(auditEvent({ viewer, action: 'CREATE', entity: 'Consent', entityId: consent.id, caseId: record.id, at, purpose }));
+      await tx.appendAudit(
+        auditEvent({
+          viewer,
+          action: 'CREATE',
+          entity: 'Consent',
+          entityId: consent.id,
+          caseId: record.id,
+          at,
+          purpose,
+        }),
+      );
     });
     return consent;
   }
@@ -150,8 +193,20 @@ export class CaseService {
       if (!consent) throw new NotFoundError('Active consent', consentId);
       const [record] = await this.store.casesById([consent.caseId]);
       // Thrown inside the transaction, so a withdrawal by someone else's caseworker is rolled back.
-      assertAllowed(!!record && ownsCase(viewer, record), 'Only the caseworker who owns the case can withdraw its consent');
-      await tx.appendAudit(auditEvent({ viewer, action: 'WITHDRAW', entity: 'Consent', entityId: consentId, caseId: consent.caseId, at }));
+      assertAllowed(
+        !!record && ownsCase(viewer, record),
+        'Only the caseworker who owns the case can withdraw its consent',
+      );
+      await tx.appendAudit(
+        auditEvent({
+          viewer,
+          action: 'WITHDRAW',
+          entity: 'Consent',
+          entityId: consentId,
+          caseId: consent.caseId,
+          at,
+        }),
+      );
       return consent;
     });
   }

@@ -60,7 +60,14 @@ export class ChainService {
           // Remote services (hotline 111, telehealth) have no travel; they count as reachable at once.
           if (found.matches.length === 0) {
             providers.push(
-              ...found.remote.map((r) => ({ ...r, communeCode: '', travelMinutes: 0, distanceKm: 0, straightKm: 0, route: [] })),
+              ...found.remote.map((r) => ({
+                ...r,
+                communeCode: '',
+                travelMinutes: 0,
+                distanceKm: 0,
+                straightKm: 0,
+                route: [],
+              })),
             );
           }
         }

@@ -30,19 +30,24 @@ export class CoverageService {
   /** Validates a planner's query and builds the pure coverage input from the read model. */
   buildInput(q: CoverageQuery): CoverageInput {
     if (!this.readModel.serviceTypes.has(q.serviceCode)) {
-      throw new BadInputError(`Unknown service code ${quoteInput(q.serviceCode)}; see serviceTypes for the taxonomy`);
+      throw new BadInputError(
+        `Unknown service code ${quoteInput(q.serviceCode)}; see serviceTypes for the taxonomy`,
+      );
     }
-    if (!(q.maxMinutes > 0 && q.maxMinutes <= 24 * 60)) throw new BadInputError('maxMinutes must be positive and at most 1440');
+    if (!(q.maxMinutes > 0 && q.maxMinutes <= 24 * 60))
+      throw new BadInputError('maxMinutes must be positive and at most 1440');
     const from = q.ageFromMonths ?? null;
     const to = q.ageToMonths ?? null;
     if ((from !== null && (from < 0 || from > 215)) || (to !== null && (to < 0 || to > 215))) {
       throw new BadInputError('ageFromMonths and ageToMonths must be between 0 and 215 (ages 0–17)');
     }
-    if (from !== null && to !== null && from > to) throw new BadInputError('ageFromMonths must not exceed ageToMonths');
+    if (from !== null && to !== null && from > to)
+      throw new BadInputError('ageFromMonths must not exceed ageToMonths');
     const communes = [...this.readModel.communes.values()].filter(
       (c) => !q.provinceCode || c.provinceCode === q.provinceCode,
     );
-    if (q.provinceCode && communes.length === 0) throw new BadInputError(`No communes in province ${quoteInput(q.provinceCode)}`);
+    if (q.provinceCode && communes.length === 0)
+      throw new BadInputError(`No communes in province ${quoteInput(q.provinceCode)}`);
     const providers: CoverageProvider[] = this.readModel
       .offeringsOf(q.serviceCode)
       .filter(({ offering }) => !offering.remote)
@@ -62,7 +67,12 @@ export class CoverageService {
     const ageBand = from !== null || to !== null ? { minMonths: from ?? 0, maxMonths: to ?? 215 } : undefined;
     return {
       graph: this.readModel,
-      communes: communes.map((c) => ({ code: c.code, provinceCode: c.provinceCode, type: c.type, population: c.population })),
+      communes: communes.map((c) => ({
+        code: c.code,
+        provinceCode: c.provinceCode,
+        type: c.type,
+        population: c.population,
+      })),
       providers,
       importedChildren,
       need: {
@@ -79,12 +89,23 @@ export class CoverageService {
     return analyseCoverage(this.buildInput(q));
   }
 
-  scenario(q: CoverageQuery & { addSites?: { communeCode: string; capacity: number }[]; closeFacilityIds?: string[] }): CoverageScenario {
+  scenario(
+    q: CoverageQuery & {
+      addSites?: { communeCode: string; capacity: number }[];
+      closeFacilityIds?: string[];
+    },
+  ): CoverageScenario {
     for (const site of q.addSites ?? []) {
-      if (!this.readModel.communes.has(site.communeCode)) throw new BadInputError(`Unknown commune code ${quoteInput(site.communeCode)} in addSites`);
-      if (!(Number.isInteger(site.capacity) && site.capacity >= 0)) throw new BadInputError('capacity must be a whole number ≥ 0');
+      if (!this.readModel.communes.has(site.communeCode))
+        throw new BadInputError(`Unknown commune code ${quoteInput(site.communeCode)} in addSites`);
+      if (!(Number.isInteger(site.capacity) && site.capacity >= 0))
+        throw new BadInputError('capacity must be a whole number ≥ 0');
     }
-    return runCoverageScenario({ ...this.buildInput(q), addSites: q.addSites ?? [], closeFacilityIds: q.closeFacilityIds ?? [] });
+    return runCoverageScenario({
+      ...this.buildInput(q),
+      addSites: q.addSites ?? [],
+      closeFacilityIds: q.closeFacilityIds ?? [],
+    });
   }
 
   suggest(q: CoverageQuery & { count?: number | null }): SiteSuggestions {

@@ -10,7 +10,11 @@ import { BadInputError, ConflictError, DomainError, NotFoundError, quoteInput } 
 import { levelRank, type Urgency } from '../domain/model';
 import { findActorSides } from '../domain/referral/find-actor-sides';
 import { renderReferralSlip } from '../domain/referral/referral-slip';
-import { transitionReferral, type ReferralAction, type ReferralSide } from '../domain/referral/referral-status';
+import {
+  transitionReferral,
+  type ReferralAction,
+  type ReferralSide,
+} from '../domain/referral/referral-status';
 import type { ReadModel } from '../read-model/read-model';
 import type { ConnectionParent } from '../graphql/mappers';
 import type { FacilityRecord, GraphStore, PageArgs, ReferralRecord } from '../store/port';
@@ -45,7 +49,11 @@ export class ReferralService {
 
   private facility(id: string, field: string): FacilityRecord {
     const facility = this.readModel.facilities.get(id);
-    if (!facility) throw new BadInputError(`Unknown facility ${quoteInput(id)} in ${field}`, { field, id: quoteInput(id) });
+    if (!facility)
+      throw new BadInputError(`Unknown facility ${quoteInput(id)} in ${field}`, {
+        field,
+        id: quoteInput(id),
+      });
     return facility;
   }
 
@@ -55,25 +63,42 @@ export class ReferralService {
     if (!record) throw new NotFoundError('Case', input.caseId);
     const from = this.facility(input.fromFacilityId, 'fromFacilityId');
     const to = this.facility(input.toFacilityId, 'toFacilityId');
-    assertAllowed(sendsFrom(viewer, record, from.id), 'Only the case owner or staff of the sending facility can refer');
+    assertAllowed(
+      sendsFrom(viewer, record, from.id),
+      'Only the case owner or staff of the sending facility can refer',
+    );
     if (from.id === to.id) throw new BadInputError('A referral must go to another facility');
-    if (!this.readModel.serviceTypes.has(input.serviceCode)) throw new BadInputError(`Unknown service code ${quoteInput(input.serviceCode)}`);
-    const offers = this.readModel.offeringsOf(input.serviceCode).some(({ facility }) => facility.id === to.id);
-    if (!offers) throw new BadInputError(`${to.name} does not offer ${quoteInput(input.serviceCode)}`, { field: 'serviceCode' });
+    if (!this.readModel.serviceTypes.has(input.serviceCode))
+      throw new BadInputError(`Unknown service code ${quoteInput(input.serviceCode)}`);
+    const offers = this.readModel
+      .offeringsOf(input.serviceCode)
+      .some(({ facility }) => facility.id === to.id);
+    if (!offers)
+      throw new BadInputError(`${to.name} does not offer ${quoteInput(input.serviceCode)}`, {
+        field: 'serviceCode',
+      });
     const reason = input.reason.trim();
-    if (reason.length < 3 || reason.length > 1000) throw new BadInputError('reason must be 3–1000 characters');
+    if (reason.length < 3 || reason.length > 1000)
+      throw new BadInputError('reason must be 3–1000 characters');
     const skipReason = input.skipReason?.trim() || null;
-    if (from.sector === 'HEALTH' && to.sector === 'HEALTH' && levelRank(to.level) - levelRank(from.level) > 1 && !skipReason) {
+    if (
+      from.sector === 'HEALTH' &&
+      to.sector === 'HEALTH' &&
+      levelRank(to.level) - levelRank(from.level) > 1 &&
+      !skipReason
+    ) {
       throw new BadInputError(
         `This referral skips a level (${from.level} → ${to.level}); give a skipReason such as an emergency or a missing service`,
         { field: 'skipReason' },
       );
     }
     const at = this.now();
-    if (input.dueDate && input.dueDate < at.slice(0, 10)) throw new BadInputError('dueDate must not be in the past');
+    if (input.dueDate && input.dueDate < at.slice(0, 10))
+      throw new BadInputError('dueDate must not be in the past');
     if (input.parentId) {
       const [parent] = await this.store.referralsById([input.parentId]);
-      if (!parent || parent.caseId !== record.id) throw new BadInputError(`parentId ${quoteInput(input.parentId)} is not a referral of this case`);
+      if (!parent || parent.caseId !== record.id)
+        throw new BadInputError(`parentId ${quoteInput(input.parentId)} is not a referral of this case`);
     }
     // Sharing with another organisation needs a consent that covers the receiver and has not lapsed.
     const [consents = []] = await this.store.consentsByCase([record.id]);
@@ -121,7 +146,17 @@ export class ReferralService {
         note: reason,
         reasonCode: null,
       });
-      await tx.appendAudit(auditEvent({ viewer, action: 'CREATE', entity: 'Referral', entityId: referral.id, caseId: record.id, at, purpose: 'REFERRAL' }));
+      await tx.appendAudit(
+        auditEvent({
+          viewer,
+          action: 'CREATE',
+          entity: 'Referral',
+          entityId: referral.id,
+          caseId: record.id,
+          at,
+          purpose: 'REFERRAL',
+        }),
+      );
     });
     return referral;
   }
@@ -129,7 +164,11 @@ export class ReferralService {
   /** The sides the viewer speaks for: the case owner is always the referrer. */
   private async sidesOf(viewer: Viewer, referral: ReferralRecord): Promise<ReferralSide[]> {
     const sides = new Set(
-      findActorSides({ referral, facilityId: viewer.facilityId, organizationId: viewer.role === 'facility_staff' ? null : viewer.organizationId }),
+      findActorSides({
+        referral,
+        facilityId: viewer.facilityId,
+        organizationId: viewer.role === 'facility_staff' ? null : viewer.organizationId,
+      }),
     );
     const [record] = await this.store.casesById([referral.caseId]);
     if (record && ownsCase(viewer, record)) sides.add('REFERRER');
@@ -141,7 +180,8 @@ export class ReferralService {
     input: { referralId: string; action: ReferralAction; note?: string | null; reasonCode?: string | null },
   ): Promise<ReferralRecord> {
     authorize(viewer, input.action === 'CANCEL' ? 'referral.cancel' : 'referral.respond');
-    if (input.note && input.note.length > 2000) throw new BadInputError('note must be at most 2000 characters');
+    if (input.note && input.note.length > 2000)
+      throw new BadInputError('note must be at most 2000 characters');
     const [current] = await this.store.referralsById([input.referralId]);
     if (!current) throw new NotFoundError('Referral', input.referralId);
     const sides = await this.sidesOf(viewer, current);
@@ -149,30 +189,64 @@ export class ReferralService {
     if (!sides.includes('REFERRER')) {
       // The receiving side acts only while the consent that shared the case still holds.
       const [consents = []] = await this.store.consentsByCase([current.caseId]);
-      assertAllowed(this.cases.staffMaySee(viewer, current, consents), 'The consent that shared this referral is no longer valid');
+      assertAllowed(
+        this.cases.staffMaySee(viewer, current, consents),
+        'The consent that shared this referral is no longer valid',
+      );
     }
     const at = this.now();
-    const { referral, event } = transitionReferral({ referral: current, action: input.action, actor: { id: viewer.subject, sides }, at, note: input.note, reasonCode: input.reasonCode });
+    const { referral, event } = transitionReferral({
+      referral: current,
+      action: input.action,
+      actor: { id: viewer.subject, sides },
+      at,
+      note: input.note,
+      reasonCode: input.reasonCode,
+    });
     const next: ReferralRecord = { ...current, ...referral, version: current.version + 1 };
     await this.store.transact(async (tx) => {
       // Optimistic concurrency: a concurrent transition bumps the version first and this one is refused.
       const applied = await tx.updateReferral(next, current.version);
-      if (!applied) throw new ConflictError('The referral changed while you were working on it; reload and try again');
-      await tx.appendReferralEvent({ id: newId('evt'), ...event, fromStatus: event.fromStatus, reasonCode: event.reasonCode });
-      await tx.appendAudit(auditEvent({ viewer, action: 'TRANSITION', entity: 'Referral', entityId: current.id, caseId: current.caseId, at, purpose: input.action }));
+      if (!applied)
+        throw new ConflictError('The referral changed while you were working on it; reload and try again');
+      await tx.appendReferralEvent({
+        id: newId('evt'),
+        ...event,
+        fromStatus: event.fromStatus,
+        reasonCode: event.reasonCode,
+      });
+      await tx.appendAudit(
+        auditEvent({
+          viewer,
+          action: 'TRANSITION',
+          entity: 'Referral',
+          entityId: current.id,
+          caseId: current.caseId,
+          at,
+          purpose: input.action,
+        }),
+      );
     });
     return next;
   }
 
   /** Referrals in the viewer's scope: sent by their organisation, or addressed to their facility. */
-  async listReferrals(viewer: Viewer, where: { toFacilityId?: string | null; status?: string | null }, page: PageArgs): Promise<ConnectionParent<ReferralRecord>> {
+  async listReferrals(
+    viewer: Viewer,
+    where: { toFacilityId?: string | null; status?: string | null },
+    page: PageArgs,
+  ): Promise<ConnectionParent<ReferralRecord>> {
     authorize(viewer, 'case.read');
     const filter =
       viewer.role === 'facility_staff'
         ? { toFacilityId: viewer.facilityId ?? '-', status: where.status ?? null }
         : viewer.role === 'admin'
           ? { toFacilityId: where.toFacilityId ?? null, status: where.status ?? null }
-          : { fromOrganizationId: viewer.organizationId ?? '-', toFacilityId: where.toFacilityId ?? null, status: where.status ?? null };
+          : {
+              fromOrganizationId: viewer.organizationId ?? '-',
+              toFacilityId: where.toFacilityId ?? null,
+              status: where.status ?? null,
+            };
     const result = await this.store.referrals(filter, page);
     let items = result.items;
     if (viewer.role === 'facility_staff') {
@@ -183,7 +257,17 @@ export class ReferralService {
     }
     const at = this.now();
     await this.store.appendAudit(
-      items.map((r) => auditEvent({ viewer, action: 'READ', entity: 'Referral', entityId: r.id, caseId: r.caseId, at, purpose: 'REFERRAL_LIST' })),
+      items.map((r) =>
+        auditEvent({
+          viewer,
+          action: 'READ',
+          entity: 'Referral',
+          entityId: r.id,
+          caseId: r.caseId,
+          at,
+          purpose: 'REFERRAL_LIST',
+        }),
+      ),
     );
     return { page: { ...result, items }, cursorOf: (r) => r.id };
   }
@@ -199,7 +283,15 @@ export class ReferralService {
     const at = this.now();
     const consentAllowsDetails = referral.consentId === null || (!!consent && isConsentActive(consent, at));
     await this.store.appendAudit([
-      auditEvent({ viewer, action: 'READ', entity: 'Referral', entityId: referral.id, caseId: referral.caseId, at, purpose: 'SLIP' }),
+      auditEvent({
+        viewer,
+        action: 'READ',
+        entity: 'Referral',
+        entityId: referral.id,
+        caseId: referral.caseId,
+        at,
+        purpose: 'SLIP',
+      }),
     ]);
     return renderReferralSlip({
       referral,
@@ -220,7 +312,16 @@ export class ReferralService {
     const [record] = await this.store.casesById([referral.caseId]);
     if (!record) throw new NotFoundError('Case', referral.caseId);
     await this.cases.assertCanSee(viewer, record);
-    await this.store.appendAudit([auditEvent({ viewer, action: 'READ', entity: 'Referral', entityId: id, caseId: referral.caseId, at: this.now() })]);
+    await this.store.appendAudit([
+      auditEvent({
+        viewer,
+        action: 'READ',
+        entity: 'Referral',
+        entityId: id,
+        caseId: referral.caseId,
+        at: this.now(),
+      }),
+    ]);
     return referral;
   }
 }

@@ -27,7 +27,11 @@ export interface NearestProvidersInput {
 export const MAX_PROVIDERS = 50;
 
 /** Joins an offering with its facility into what the ranking reads (facility point, else commune point). */
-export function toCandidate(o: OfferingRecord, f: FacilityRecord, commune: CommuneRecord | undefined): ProviderCandidate {
+export function toCandidate(
+  o: OfferingRecord,
+  f: FacilityRecord,
+  commune: CommuneRecord | undefined,
+): ProviderCandidate {
   return {
     offeringId: o.id,
     facilityId: f.id,
@@ -56,20 +60,30 @@ export class RoutingService {
 
   /** A 2025 commune of the travel graph, resolving old codes; BAD_USER_INPUT naming the code otherwise. */
   async requireCommune(code: string, field = 'communeCode'): Promise<CommuneRecord> {
-    if (!/^\d{5}$/.test(code)) throw new BadInputError(`${field} must be a 5-digit commune code, got "${code.slice(0, 20)}"`);
+    if (!/^\d{5}$/.test(code))
+      throw new BadInputError(`${field} must be a 5-digit commune code, got "${code.slice(0, 20)}"`);
     const resolved = await resolveCommune(this.store, code);
     const commune = resolved && this.readModel.communes.get(resolved.code);
-    if (!commune) throw new BadInputError(`Unknown commune code ${quoteInput(code)} in ${field}`, { field, code: quoteInput(code) });
+    if (!commune)
+      throw new BadInputError(`Unknown commune code ${quoteInput(code)} in ${field}`, {
+        field,
+        code: quoteInput(code),
+      });
     return commune;
   }
 
   requireService(code: string): void {
     if (!this.readModel.serviceTypes.has(code)) {
-      throw new BadInputError(`Unknown service code ${quoteInput(code)}; see serviceTypes for the taxonomy`, { field: 'serviceCode', code: quoteInput(code) });
+      throw new BadInputError(`Unknown service code ${quoteInput(code)}; see serviceTypes for the taxonomy`, {
+        field: 'serviceCode',
+        code: quoteInput(code),
+      });
     }
   }
 
-  async nearestProviders(input: NearestProvidersInput): Promise<{ origin: CommuneRecord } & NearestProviders> {
+  async nearestProviders(
+    input: NearestProvidersInput,
+  ): Promise<{ origin: CommuneRecord } & NearestProviders> {
     const origin = await this.requireCommune(input.communeCode);
     this.requireService(input.serviceCode);
     const first = input.first ?? 10;
@@ -84,7 +98,9 @@ export class RoutingService {
     }
     const candidates = this.readModel
       .offeringsOf(input.serviceCode)
-      .map(({ offering, facility }) => toCandidate(offering, facility, this.readModel.communes.get(facility.communeCode)));
+      .map(({ offering, facility }) =>
+        toCandidate(offering, facility, this.readModel.communes.get(facility.communeCode)),
+      );
     const result = findNearestProviders({
       origin: { communeCode: origin.code, lat: origin.lat ?? 0, lon: origin.lon ?? 0 },
       need: {
@@ -122,7 +138,13 @@ export class RoutingService {
     return this.readModel
       .travelEdges()
       .filter((e) => e.from === code || e.to === code)
-      .map((e) => ({ code: e.from === code ? e.to : e.from, km: e.km, minutes: e.minutes[key], terrain: e.terrain, source: e.source }))
+      .map((e) => ({
+        code: e.from === code ? e.to : e.from,
+        km: e.km,
+        minutes: e.minutes[key],
+        terrain: e.terrain,
+        source: e.source,
+      }))
       .sort((a, b) => a.minutes - b.minutes || a.code.localeCompare(b.code));
   }
 }

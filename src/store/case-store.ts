@@ -65,7 +65,11 @@ export class CaseStore {
   }
 
   async casesById(ids: readonly string[]) {
-    return byKey(ids, col(await this.runner.read(C.CASES_BY_ID, { keys: [...ids] }), 'k').map(toCase), (c) => c.id);
+    return byKey(
+      ids,
+      col(await this.runner.read(C.CASES_BY_ID, { keys: [...ids] }), 'k').map(toCase),
+      (c) => c.id,
+    );
   }
 
   async cases(scope: CaseScope, page: PageArgs): Promise<Page<ReturnType<typeof toCase>>> {
@@ -75,7 +79,11 @@ export class CaseStore {
       this.runner.read(C.CASES_COUNT, params),
     ]);
     const items = col(rows, 'k').map(toCase);
-    return { items: items.slice(0, page.first), totalCount: Number(count[0]?.n ?? 0), hasNextPage: items.length > page.first };
+    return {
+      items: items.slice(0, page.first),
+      totalCount: Number(count[0]?.n ?? 0),
+      hasNextPage: items.length > page.first,
+    };
   }
 
   async consentsByCase(caseIds: readonly string[]) {
@@ -89,7 +97,9 @@ export class CaseStore {
   }
 
   async referralsByCase(caseIds: readonly string[]) {
-    const items = col(await this.runner.read(C.REFERRALS_BY_CASE, { keys: [...caseIds] }), 'r').map(toReferral);
+    const items = col(await this.runner.read(C.REFERRALS_BY_CASE, { keys: [...caseIds] }), 'r').map(
+      toReferral,
+    );
     return grouped(caseIds, items, (r) => r.caseId);
   }
 
@@ -104,7 +114,11 @@ export class CaseStore {
       this.runner.read(C.REFERRALS_COUNT, params),
     ]);
     const items = col(rows, 'r').map(toReferral);
-    return { items: items.slice(0, page.first), totalCount: Number(count[0]?.n ?? 0), hasNextPage: items.length > page.first };
+    return {
+      items: items.slice(0, page.first),
+      totalCount: Number(count[0]?.n ?? 0),
+      hasNextPage: items.length > page.first,
+    };
   }
 
   async eventsByReferral(referralIds: readonly string[]) {

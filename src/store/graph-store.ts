@@ -107,7 +107,10 @@ export class CypherGraphStore implements GraphStore {
   }
 
   upsertCommunes(rows: Parameters<GraphStore['upsertCommunes']>[0]) {
-    return this.batched([W.UNLINK_MOVED_COMMUNES, W.UPSERT_COMMUNES], rows.map(withSearch) as unknown as Raw[]);
+    return this.batched(
+      [W.UNLINK_MOVED_COMMUNES, W.UPSERT_COMMUNES],
+      rows.map(withSearch) as unknown as Raw[],
+    );
   }
 
   upsertLegacyCommunes(rows: Parameters<GraphStore['upsertLegacyCommunes']>[0]) {
@@ -205,7 +208,9 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async organizationsById(ids: readonly string[]) {
-    const items = col(await this.runner.read(R.ORGANIZATIONS_BY_ID, { keys: [...ids] }), 'o').map(toOrganization);
+    const items = col(await this.runner.read(R.ORGANIZATIONS_BY_ID, { keys: [...ids] }), 'o').map(
+      toOrganization,
+    );
     return inKeyOrder(ids, items, (o) => o.id);
   }
 
@@ -271,9 +276,21 @@ export class CypherGraphStore implements GraphStore {
     return col(await this.runner.read(R.TOMBSTONES_SINCE, { since, limit }), 't').map(toTombstone);
   }
 
-  private async page<T>(q: R.BuiltQuery, column: string, first: number, map: (raw: Raw) => T): Promise<Page<T>> {
-    const [rows, count] = await Promise.all([this.runner.read(q.query, q.params), this.runner.read(q.count, q.params)]);
+  private async page<T>(
+    q: R.BuiltQuery,
+    column: string,
+    first: number,
+    map: (raw: Raw) => T,
+  ): Promise<Page<T>> {
+    const [rows, count] = await Promise.all([
+      this.runner.read(q.query, q.params),
+      this.runner.read(q.count, q.params),
+    ]);
     const items = col(rows, column).map(map);
-    return { items: items.slice(0, first), totalCount: Number(count[0]?.n ?? 0), hasNextPage: items.length > first };
+    return {
+      items: items.slice(0, first),
+      totalCount: Number(count[0]?.n ?? 0),
+      hasNextPage: items.length > first,
+    };
   }
 }

@@ -11,7 +11,12 @@ import type { Params, Row } from './cypher-runner';
 export function normalizeParam(value: unknown, path = '$'): unknown {
   if (value === undefined) return null;
   if (typeof value === 'string') return value.normalize('NFC');
-  if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+  if (
+    value === null ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    typeof value === 'bigint'
+  ) {
     return value;
   }
   if (types.isDate(value) || types.isMap(value) || types.isSet(value)) {

@@ -163,7 +163,8 @@ export function roadProps(road: RoadRecord): Raw {
 export function toRoad(fromCode: string, toCode: string, raw: Raw): RoadRecord {
   const minutes: Record<string, number> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (key.startsWith(MINUTES_PREFIX) && value != null) minutes[key.slice(MINUTES_PREFIX.length)] = Number(value);
+    if (key.startsWith(MINUTES_PREFIX) && value != null)
+      minutes[key.slice(MINUTES_PREFIX.length)] = Number(value);
   }
   return {
     fromCode,

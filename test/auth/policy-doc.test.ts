@@ -9,12 +9,20 @@ describe('docs/security.md', () => {
     const rows = doc.split('\n').filter((line) => /^\| `[a-z]+\.[a-z]+` \|/.test(line));
     const documented = Object.fromEntries(
       rows.map((line) => {
-        const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+        const cells = line
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim());
         const op = cells[0]!.replace(/`/g, '');
         return [op, ROLES.filter((_, i) => cells[i + 1] === 'yes')];
       }),
     );
-    const enforced = Object.fromEntries(Object.entries(OPERATIONS).map(([op, roles]) => [op, ROLES.filter((r) => (roles as readonly string[]).includes(r))]));
+    const enforced = Object.fromEntries(
+      Object.entries(OPERATIONS).map(([op, roles]) => [
+        op,
+        ROLES.filter((r) => (roles as readonly string[]).includes(r)),
+      ]),
+    );
     expect(documented).toEqual(enforced);
   });
 });

@@ -9,20 +9,26 @@ const referral = { toFacilityId: 'fac-b', fromFacilityId: 'fac-a' } as ReferralR
 describe('authorize', () => {
   it('lets anonymous callers read the directory only', () => {
     expect(() => authorize(ANONYMOUS, 'directory.read')).not.toThrow();
-    expect(() => authorize(ANONYMOUS, 'routing.read')).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => authorize(ANONYMOUS, 'routing.read')).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
   });
 
   it('keeps planners to aggregates', () => {
     const planner = viewer({ role: 'planner' });
     expect(() => authorize(planner, 'coverage.read')).not.toThrow();
-    expect(() => authorize(planner, 'case.read')).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: 'The planner role may not use case.read' }));
+    expect(() => authorize(planner, 'case.read')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', message: 'The planner role may not use case.read' }),
+    );
   });
 });
 
 describe('case scopes', () => {
   it('gives a case to its organisation’s caseworkers and to admins', () => {
     expect(ownsCase(viewer({ role: 'caseworker', organizationId: 'org-a' }), record)).toBe(true);
-    expect(ownsCase(viewer({ role: 'caseworker', organizationId: 'org-b', provinceCode: '15' }), record)).toBe(false);
+    expect(
+      ownsCase(viewer({ role: 'caseworker', organizationId: 'org-b', provinceCode: '15' }), record),
+    ).toBe(false);
     expect(ownsCase(viewer({ role: 'caseworker', provinceCode: '15' }), record)).toBe(true);
     expect(ownsCase(viewer({ role: 'admin' }), record)).toBe(true);
     expect(ownsCase(viewer({ role: 'facility_staff', organizationId: 'org-a' }), record)).toBe(false);
@@ -32,7 +38,9 @@ describe('case scopes', () => {
     const staff = viewer({ role: 'facility_staff', facilityId: 'fac-b' });
     expect(receivesReferral(staff, referral, true)).toBe(true);
     expect(receivesReferral(staff, referral, false)).toBe(false);
-    expect(receivesReferral(viewer({ role: 'facility_staff', facilityId: 'fac-c' }), referral, true)).toBe(false);
+    expect(receivesReferral(viewer({ role: 'facility_staff', facilityId: 'fac-c' }), referral, true)).toBe(
+      false,
+    );
   });
 
   it('lets sending staff refer onward from their own facility', () => {

@@ -12,10 +12,16 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-function allPairs(codes: string[], edges: { from: string; to: string; minutes: Record<string, number> }[], key: string) {
+function allPairs(
+  codes: string[],
+  edges: { from: string; to: string; minutes: Record<string, number> }[],
+  key: string,
+) {
   const n = codes.length;
   const index = new Map(codes.map((c, i) => [c, i]));
-  const d = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : Infinity)));
+  const d = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (i === j ? 0 : Infinity)),
+  );
   for (const e of edges) {
     const a = index.get(e.from)!;
     const b = index.get(e.to)!;
@@ -36,32 +42,43 @@ describe('coverage on the demo data', () => {
     ['SCR.ASD', 60, 'MOTORBIKE', 'DRY'],
     ['THR.SLT', 90, 'CAR', 'RAINY'],
     ['EDU.INCL', 120, 'WALK', 'DRY'],
-  ])('matches a brute-force computation for %s within %d min by %s (%s)', (serviceCode, maxMinutes, mode, season) => {
-    const rm = t.app.readModel;
-    const report = t.app.coverage.coverage({ serviceCode, maxMinutes, mode: mode as 'CAR', season: season as 'DRY' });
-    const band = report.need.ageBand;
-    const codes = [...rm.communes.keys()].sort();
-    const { d, index } = allPairs(codes, rm.travelEdges(), `${mode}_${season}`);
-    const providerCommunes = rm
-      .offeringsOf(serviceCode)
-      .filter(({ offering: o }) => !o.remote)
-      .filter(({ offering: o }) => (o.minAgeMonths ?? 0) <= band.maxMonths && (o.maxAgeMonths ?? 10_000) >= band.minMonths)
-      .map(({ facility }) => index.get(facility.communeCode)!);
-    expect(providerCommunes.length).toBeGreaterThan(0);
-    let children = 0;
-    let covered = 0;
-    for (const c of report.communes) {
-      const i = index.get(c.communeCode)!;
-      const best = Math.min(...providerCommunes.map((p) => d[i]![p]!));
-      expect(c.minutes ?? Infinity).toBeCloseTo(best, 6);
-      expect(c.covered).toBe(best <= maxMinutes);
-      children += c.children;
-      if (best <= maxMinutes) covered += c.children;
-    }
-    expect(report.communes).toHaveLength(252);
-    expect(report.totals.children).toBeCloseTo(children, 6);
-    expect(report.totals.coveredChildren).toBeCloseTo(covered, 6);
-    expect(report.totals.shareCovered).toBeCloseTo(covered / children, 9);
-    expect(report.totals.shareCovered).toBeGreaterThan(0);
-  });
+  ])(
+    'matches a brute-force computation for %s within %d min by %s (%s)',
+    (serviceCode, maxMinutes, mode, season) => {
+      const rm = t.app.readModel;
+      const report = t.app.coverage.coverage({
+        serviceCode,
+        maxMinutes,
+        mode: mode as 'CAR',
+        season: season as 'DRY',
+      });
+      const band = report.need.ageBand;
+      const codes = [...rm.communes.keys()].sort();
+      const { d, index } = allPairs(codes, rm.travelEdges(), `${mode}_${season}`);
+      const providerCommunes = rm
+        .offeringsOf(serviceCode)
+        .filter(({ offering: o }) => !o.remote)
+        .filter(
+          ({ offering: o }) =>
+            (o.minAgeMonths ?? 0) <= band.maxMonths && (o.maxAgeMonths ?? 10_000) >= band.minMonths,
+        )
+        .map(({ facility }) => index.get(facility.communeCode)!);
+      expect(providerCommunes.length).toBeGreaterThan(0);
+      let children = 0;
+      let covered = 0;
+      for (const c of report.communes) {
+        const i = index.get(c.communeCode)!;
+        const best = Math.min(...providerCommunes.map((p) => d[i]![p]!));
+        expect(c.minutes ?? Infinity).toBeCloseTo(best, 6);
+        expect(c.covered).toBe(best <= maxMinutes);
+        children += c.children;
+        if (best <= maxMinutes) covered += c.children;
+      }
+      expect(report.communes).toHaveLength(252);
+      expect(report.totals.children).toBeCloseTo(children, 6);
+      expect(report.totals.coveredChildren).toBeCloseTo(covered, 6);
+      expect(report.totals.shareCovered).toBeCloseTo(covered / children, 9);
+      expect(report.totals.shareCovered).toBeGreaterThan(0);
+    },
+  );
 });

@@ -16,7 +16,13 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-const staffOf = (facilityId: string): Viewer => ({ subject: `staff-${facilityId}`, role: 'facility_staff', organizationId: null, provinceCode: null, facilityId });
+const staffOf = (facilityId: string): Viewer => ({
+  subject: `staff-${facilityId}`,
+  role: 'facility_staff',
+  organizationId: null,
+  provinceCode: null,
+  facilityId,
+});
 
 interface ChainPlan {
   province: string;
@@ -29,10 +35,25 @@ interface ChainPlan {
 }
 
 async function walk(plan: ChainPlan) {
-  const caseworker: Viewer = { subject: `cw-${plan.province}`, role: 'caseworker', organizationId: `org-${plan.province}-social`, provinceCode: plan.province, facilityId: null };
+  const caseworker: Viewer = {
+    subject: `cw-${plan.province}`,
+    role: 'caseworker',
+    organizationId: `org-${plan.province}-social`,
+    provinceCode: plan.province,
+    facilityId: null,
+  };
   const created = await t.run(
     `mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }`,
-    { i: { label: `CHAIN-${plan.expectedPathway}`, birthMonth: plan.birthMonth, sex: 'F', communeCode: plan.communeCode, needs: plan.needs, languages: plan.languages ?? ['vie'] } },
+    {
+      i: {
+        label: `CHAIN-${plan.expectedPathway}`,
+        birthMonth: plan.birthMonth,
+        sex: 'F',
+        communeCode: plan.communeCode,
+        needs: plan.needs,
+        languages: plan.languages ?? ['vie'],
+      },
+    },
     caseworker,
   );
   expect(created.errors).toBeUndefined();
@@ -59,21 +80,37 @@ async function walk(plan: ChainPlan) {
     if (steps.length === 0) break;
     const step = steps[0];
     expect(step.pathwayId).toBe(plan.expectedPathway);
-    if (step.providers.length === 0) throw new Error(`no provider for ${step.stepId} ${step.serviceCodes} after ${visited}`);
+    if (step.providers.length === 0)
+      throw new Error(`no provider for ${step.stepId} ${step.serviceCodes} after ${visited}`);
     const target = step.providers[0];
     const fromLevel = t.app.readModel.facilities.get(from)!;
-    const skips = fromLevel.sector === 'HEALTH' && target.facility.sector === 'HEALTH' &&
+    const skips =
+      fromLevel.sector === 'HEALTH' &&
+      target.facility.sector === 'HEALTH' &&
       levelRank(target.facility.level as FacilityLevel) - levelRank(fromLevel.level) > 1;
     const referral: any = await t.run(
       `mutation($i: CreateReferralInput!) { createReferral(input: $i) { id status } }`,
-      { i: { caseId, fromFacilityId: from, toFacilityId: target.facility.id, serviceCode: target.offering.service.code,
-             reason: step.why.slice(0, 900), parentId, skipReason: skips ? 'The lower level does not offer this service' : null } },
+      {
+        i: {
+          caseId,
+          fromFacilityId: from,
+          toFacilityId: target.facility.id,
+          serviceCode: target.offering.service.code,
+          reason: step.why.slice(0, 900),
+          parentId,
+          skipReason: skips ? 'The lower level does not offer this service' : null,
+        },
+      },
       caseworker,
     );
     expect(referral.errors).toBeUndefined();
     const id = referral.data.createReferral.id;
     for (const action of ['ACCEPT', 'START', 'COMPLETE']) {
-      const moved = await t.run(`mutation($i: TransitionReferralInput!) { transitionReferral(input: $i) { status } }`, { i: { referralId: id, action } }, staffOf(target.facility.id));
+      const moved = await t.run(
+        `mutation($i: TransitionReferralInput!) { transitionReferral(input: $i) { status } }`,
+        { i: { referralId: id, action } },
+        staffOf(target.facility.id),
+      );
       expect(moved.errors).toBeUndefined();
     }
     visited.push(`${step.stepId}:${target.offering.service.code}`);
@@ -93,7 +130,14 @@ async function walk(plan: ChainPlan) {
 
 describe('the five chains of the product brief, on the demo data', () => {
   it('1. autism in Lào Cai: screening → diagnosis → therapy → inclusive education', async () => {
-    const { visited, chain } = await walk({ province: '15', communeCode: '02647', birthMonth: '2023-03', needs: ['SCR.ASD'], startFacility: 'fac-15-pre-02647', expectedPathway: 'AUTISM' });
+    const { visited, chain } = await walk({
+      province: '15',
+      communeCode: '02647',
+      birthMonth: '2023-03',
+      needs: ['SCR.ASD'],
+      startFacility: 'fac-15-pre-02647',
+      expectedPathway: 'AUTISM',
+    });
     expect(visited.map((v) => v.split(':')[0])).toEqual(['SCREEN', 'DIAGNOSE', 'THERAPY', 'INCLUDE']);
     expect(chain.completedSteps).toBe(4);
     expect(chain.openSteps).toBe(0);
@@ -105,14 +149,28 @@ describe('the five chains of the product brief, on the demo data', () => {
   });
 
   it('2. adolescent depression in Quảng Ninh: screening → case management → counselling → diagnosis', async () => {
-    const { visited, chain } = await walk({ province: '22', communeCode: '06652', birthMonth: '2010-05', needs: ['SCR.MH'], startFacility: 'fac-22-cpp-06652', expectedPathway: 'DEPRESSION' });
+    const { visited, chain } = await walk({
+      province: '22',
+      communeCode: '06652',
+      birthMonth: '2010-05',
+      needs: ['SCR.MH'],
+      startFacility: 'fac-22-cpp-06652',
+      expectedPathway: 'DEPRESSION',
+    });
     expect(visited.map((v) => v.split(':')[0])).toEqual(['SCREEN', 'CASE', 'COUNSEL', 'DIAGNOSE']);
     expect(chain.completedSteps).toBe(4);
     expect(chain.sectorsCrossed).toEqual(expect.arrayContaining(['SOCIAL', 'HEALTH']));
   });
 
   it('3. abuse reported to hotline 111: protection → examination → alternative care → back to school', async () => {
-    const { visited, chain } = await walk({ province: '24', communeCode: '09367', birthMonth: '2016-02', needs: ['CP.HOTLINE'], startFacility: 'fac-24-cpp-09367', expectedPathway: 'ABUSE_REPORT' });
+    const { visited, chain } = await walk({
+      province: '24',
+      communeCode: '09367',
+      birthMonth: '2016-02',
+      needs: ['CP.HOTLINE'],
+      startFacility: 'fac-24-cpp-09367',
+      expectedPathway: 'ABUSE_REPORT',
+    });
     expect(visited.map((v) => v.split(':')[0])).toEqual(['REPORT', 'PROTECT', 'EXAMINE', 'PLACE', 'RETURN']);
     expect(visited[2]).toBe('EXAMINE:EXAM.GEN');
     expect(chain.sectorsCrossed).toEqual(expect.arrayContaining(['SOCIAL', 'HEALTH', 'EDUCATION']));
@@ -120,7 +178,14 @@ describe('the five chains of the product brief, on the demo data', () => {
   });
 
   it('4. orphan in Vân Đồn: kinship care → social allowance → foster care', async () => {
-    const { visited, chain } = await walk({ province: '22', communeCode: '07015', birthMonth: '2019-06', needs: ['AC.KIN'], startFacility: 'fac-22-cpp-06994', expectedPathway: 'ORPHAN_CARE' });
+    const { visited, chain } = await walk({
+      province: '22',
+      communeCode: '07015',
+      birthMonth: '2019-06',
+      needs: ['AC.KIN'],
+      startFacility: 'fac-22-cpp-06994',
+      expectedPathway: 'ORPHAN_CARE',
+    });
     expect(visited[0]).toMatch(/^KINSHIP:/);
     expect(visited[1]).toMatch(/^ALLOWANCE:/);
     expect(chain.completedSteps).toBe(visited.length);
@@ -128,7 +193,14 @@ describe('the five chains of the product brief, on the demo data', () => {
   });
 
   it('5. adolescent with intellectual disability: diagnosis → special education → vocational guidance', async () => {
-    const { visited, chain } = await walk({ province: '24', communeCode: '09496', birthMonth: '2011-01', needs: ['DX.MH', 'EDU.SPEC'], startFacility: 'fac-24-cpp-09496', expectedPathway: 'INTELLECTUAL_DISABILITY' });
+    const { visited, chain } = await walk({
+      province: '24',
+      communeCode: '09496',
+      birthMonth: '2011-01',
+      needs: ['DX.MH', 'EDU.SPEC'],
+      startFacility: 'fac-24-cpp-09496',
+      expectedPathway: 'INTELLECTUAL_DISABILITY',
+    });
     expect(visited.map((v) => v.split(':')[0])).toEqual(['DIAGNOSE', 'EDUCATE', 'GUIDE']);
     expect(chain.sectorsCrossed).toEqual(expect.arrayContaining(['HEALTH', 'EDUCATION']));
   });

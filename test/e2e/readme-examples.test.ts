@@ -8,7 +8,13 @@ import type { Viewer } from '../../src/auth/viewer';
 import { createDemoApp } from '../fixtures/demo-app';
 import type { TestApp } from '../fixtures/test-app';
 
-const admin: Viewer = { subject: 'readme', role: 'admin', organizationId: null, provinceCode: null, facilityId: null };
+const admin: Viewer = {
+  subject: 'readme',
+  role: 'admin',
+  organizationId: null,
+  provinceCode: null,
+  facilityId: null,
+};
 
 function readmeOperations(): string[] {
   const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');

@@ -33,7 +33,10 @@ describe('graceful shutdown', () => {
       const inFlight = fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ a: search(text: "tram y te", first: 200) { id } b: facilities(first: 200) { totalCount } }' }),
+        body: JSON.stringify({
+          query:
+            '{ a: search(text: "tram y te", first: 200) { id } b: facilities(first: 200) { totalCount } }',
+        }),
       });
       await new Promise((r) => setTimeout(r, 5));
       child.kill('SIGTERM');

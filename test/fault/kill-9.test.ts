@@ -14,10 +14,14 @@ jest.setTimeout(60_000);
 
 function runUntilKilled(file: string, commits: number): Promise<{ caseId: string; committed: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'referral-writer.ts'), file], {
-      cwd: path.join(__dirname, '../..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', path.join(__dirname, 'referral-writer.ts'), file],
+      {
+        cwd: path.join(__dirname, '../..'),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let caseId = '';
     const committed: string[] = [];
     let buffer = '';

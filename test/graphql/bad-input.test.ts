@@ -8,8 +8,20 @@ import { seedTinyDirectory } from '../fixtures/directory';
 import { createTestApp, type TestApp } from '../fixtures/test-app';
 
 let t: TestApp;
-const caseworker: Viewer = { subject: 'cw-1', role: 'caseworker', organizationId: 'org-22-health', provinceCode: '22', facilityId: null };
-const receiver: Viewer = { subject: 'staff-b', role: 'facility_staff', organizationId: null, provinceCode: '22', facilityId: 'fac-b' };
+const caseworker: Viewer = {
+  subject: 'cw-1',
+  role: 'caseworker',
+  organizationId: 'org-22-health',
+  provinceCode: '22',
+  facilityId: null,
+};
+const receiver: Viewer = {
+  subject: 'staff-b',
+  role: 'facility_staff',
+  organizationId: null,
+  provinceCode: '22',
+  facilityId: 'fac-b',
+};
 let caseId = '';
 let referralId = '';
 
@@ -31,7 +43,19 @@ const HOSTILE = [
   '٣٤٥',
 ];
 
-const LABELS = ['Province', 'Commune', 'LegacyCommune', 'Facility', 'Offering', 'ServiceType', 'Case', 'Consent', 'Referral', 'ReferralEvent', 'Tombstone'];
+const LABELS = [
+  'Province',
+  'Commune',
+  'LegacyCommune',
+  'Facility',
+  'Offering',
+  'ServiceType',
+  'Case',
+  'Consent',
+  'Referral',
+  'ReferralEvent',
+  'Tombstone',
+];
 
 async function snapshot(): Promise<string> {
   const counts = await Promise.all(LABELS.map(async (l) => `${l}=${await t.store.countNodes(l)}`));
@@ -44,10 +68,22 @@ async function snapshot(): Promise<string> {
 beforeAll(async () => {
   t = await createTestApp();
   await seedTinyDirectory(t.app);
-  const c = await t.run(`mutation { createCase(input: { label: "BAD-1", birthMonth: "2023-01", sex: F, communeCode: "06652" }) { id } }`, {}, caseworker);
+  const c = await t.run(
+    `mutation { createCase(input: { label: "BAD-1", birthMonth: "2023-01", sex: F, communeCode: "06652" }) { id } }`,
+    {},
+    caseworker,
+  );
   caseId = c.data!.createCase.id;
-  await t.run(`mutation($c: ID!) { grantConsent(input: { caseId: $c, grantedBy: "MOTHER", scopeSectors: [HEALTH] }) { id } }`, { c: caseId }, caseworker);
-  const r = await t.run(`mutation($c: ID!) { createReferral(input: { caseId: $c, fromFacilityId: "fac-a", toFacilityId: "fac-b", serviceCode: "SCR.ASD", reason: "screening" }) { id } }`, { c: caseId }, caseworker);
+  await t.run(
+    `mutation($c: ID!) { grantConsent(input: { caseId: $c, grantedBy: "MOTHER", scopeSectors: [HEALTH] }) { id } }`,
+    { c: caseId },
+    caseworker,
+  );
+  const r = await t.run(
+    `mutation($c: ID!) { createReferral(input: { caseId: $c, fromFacilityId: "fac-a", toFacilityId: "fac-b", serviceCode: "SCR.ASD", reason: "screening" }) { id } }`,
+    { c: caseId },
+    caseworker,
+  );
   referralId = r.data!.createReferral.id;
 });
 afterAll(() => t.close());
@@ -58,20 +94,86 @@ const OPERATIONS: Op[] = [
   { name: 'province(code)', query: 'query($s: ID!) { province(code: $s) { code } }', vars: (s) => ({ s }) },
   { name: 'commune(code)', query: 'query($s: ID!) { commune(code: $s) { code } }', vars: (s) => ({ s }) },
   { name: 'facility(id)', query: 'query($s: ID!) { facility(id: $s) { id } }', vars: (s) => ({ s }) },
-  { name: 'facilityByIdentifier', query: 'query($s: String!) { facilityByIdentifier(system: $s, value: $s) { id } }', vars: (s) => ({ s }) },
-  { name: 'facilities(where)', query: 'query($s: String) { facilities(where: { kind: $s, communeCode: $s }) { totalCount } }', vars: (s) => ({ s }) },
-  { name: 'facilities(after)', query: 'query($s: String) { facilities(after: $s) { totalCount } }', vars: (s) => ({ s }) },
-  { name: 'communes(where)', query: 'query($s: String) { communes(where: { provinceCode: $s, type: $s }) { totalCount } }', vars: (s) => ({ s }) },
+  {
+    name: 'facilityByIdentifier',
+    query: 'query($s: String!) { facilityByIdentifier(system: $s, value: $s) { id } }',
+    vars: (s) => ({ s }),
+  },
+  {
+    name: 'facilities(where)',
+    query: 'query($s: String) { facilities(where: { kind: $s, communeCode: $s }) { totalCount } }',
+    vars: (s) => ({ s }),
+  },
+  {
+    name: 'facilities(after)',
+    query: 'query($s: String) { facilities(after: $s) { totalCount } }',
+    vars: (s) => ({ s }),
+  },
+  {
+    name: 'communes(where)',
+    query: 'query($s: String) { communes(where: { provinceCode: $s, type: $s }) { totalCount } }',
+    vars: (s) => ({ s }),
+  },
   { name: 'search', query: 'query($s: String!) { search(text: $s) { id } }', vars: (s) => ({ s }) },
-  { name: 'nearestProviders', query: 'query($s: String!) { nearestProviders(input: { communeCode: $s, serviceCode: $s, language: $s }) { matches { facility { id } } } }', vars: (s) => ({ s }), viewer: caseworker },
-  { name: 'travelTime', query: 'query($s: String!) { travelTime(fromCommune: $s, toCommune: $s) { minutes } }', vars: (s) => ({ s }), viewer: caseworker },
-  { name: 'case(id)', query: 'query($s: ID!) { case(id: $s) { id } }', vars: (s) => ({ s }), viewer: caseworker },
-  { name: 'referralChain', query: 'query($s: ID!) { referralChain(caseId: $s) { openSteps } }', vars: (s) => ({ s }), viewer: caseworker },
-  { name: 'createCase', query: 'mutation($s: String!) { createCase(input: { label: $s, birthMonth: $s, sex: F, communeCode: $s, languages: [$s], needs: [$s] }) { id } }', vars: (s) => ({ s }), viewer: caseworker },
-  { name: 'grantConsent', query: 'mutation($s: String!, $c: ID!) { grantConsent(input: { caseId: $c, grantedBy: $s, purpose: $s, scopeOrganizationIds: [$s] }) { id } }', vars: (s) => ({ s, c: caseId }), viewer: caseworker },
-  { name: 'createReferral', query: 'mutation($s: String!, $i: ID!, $c: ID!) { createReferral(input: { caseId: $c, fromFacilityId: $i, toFacilityId: "fac-b", serviceCode: $s, reason: $s }) { id } }', vars: (s) => ({ s, i: s, c: caseId }), viewer: caseworker },
-  { name: 'transitionReferral', query: 'mutation($s: String!, $r: ID!) { transitionReferral(input: { referralId: $r, action: REJECT, reasonCode: $s, note: $s }) { id } }', vars: (s) => ({ s, r: referralId }), viewer: receiver },
-  { name: 'withdrawConsent', query: 'mutation($s: ID!) { withdrawConsent(consentId: $s) { id } }', vars: (s) => ({ s }), viewer: caseworker },
+  {
+    name: 'nearestProviders',
+    query:
+      'query($s: String!) { nearestProviders(input: { communeCode: $s, serviceCode: $s, language: $s }) { matches { facility { id } } } }',
+    vars: (s) => ({ s }),
+    viewer: caseworker,
+  },
+  {
+    name: 'travelTime',
+    query: 'query($s: String!) { travelTime(fromCommune: $s, toCommune: $s) { minutes } }',
+    vars: (s) => ({ s }),
+    viewer: caseworker,
+  },
+  {
+    name: 'case(id)',
+    query: 'query($s: ID!) { case(id: $s) { id } }',
+    vars: (s) => ({ s }),
+    viewer: caseworker,
+  },
+  {
+    name: 'referralChain',
+    query: 'query($s: ID!) { referralChain(caseId: $s) { openSteps } }',
+    vars: (s) => ({ s }),
+    viewer: caseworker,
+  },
+  {
+    name: 'createCase',
+    query:
+      'mutation($s: String!) { createCase(input: { label: $s, birthMonth: $s, sex: F, communeCode: $s, languages: [$s], needs: [$s] }) { id } }',
+    vars: (s) => ({ s }),
+    viewer: caseworker,
+  },
+  {
+    name: 'grantConsent',
+    query:
+      'mutation($s: String!, $c: ID!) { grantConsent(input: { caseId: $c, grantedBy: $s, purpose: $s, scopeOrganizationIds: [$s] }) { id } }',
+    vars: (s) => ({ s, c: caseId }),
+    viewer: caseworker,
+  },
+  {
+    name: 'createReferral',
+    query:
+      'mutation($s: String!, $i: ID!, $c: ID!) { createReferral(input: { caseId: $c, fromFacilityId: $i, toFacilityId: "fac-b", serviceCode: $s, reason: $s }) { id } }',
+    vars: (s) => ({ s, i: s, c: caseId }),
+    viewer: caseworker,
+  },
+  {
+    name: 'transitionReferral',
+    query:
+      'mutation($s: String!, $r: ID!) { transitionReferral(input: { referralId: $r, action: REJECT, reasonCode: $s, note: $s }) { id } }',
+    vars: (s) => ({ s, r: referralId }),
+    viewer: receiver,
+  },
+  {
+    name: 'withdrawConsent',
+    query: 'mutation($s: ID!) { withdrawConsent(consentId: $s) { id } }',
+    vars: (s) => ({ s }),
+    viewer: caseworker,
+  },
 ];
 
 const CLIENT_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONSENT_REQUIRED', 'INVALID_TRANSITION'];
@@ -100,8 +202,12 @@ describe('wrong types', () => {
   });
 
   it('rejects a negative page size and age with messages that name the field', async () => {
-    expect((await t.run('{ facilities(first: -1) { totalCount } }')).errors?.[0]?.message).toBe('first must be between 0 and 200, got -1');
-    expect((await t.run('{ facilities(where: { ageMonths: -3 }) { totalCount } }')).errors?.[0]?.message).toBe('ageMonths must be between 0 and 300');
+    expect((await t.run('{ facilities(first: -1) { totalCount } }')).errors?.[0]?.message).toBe(
+      'first must be between 0 and 200, got -1',
+    );
+    expect(
+      (await t.run('{ facilities(where: { ageMonths: -3 }) { totalCount } }')).errors?.[0]?.message,
+    ).toBe('ageMonths must be between 0 and 300');
   });
 
   it('finds Hà Tu whether the query is NFC or NFD', async () => {

@@ -10,7 +10,13 @@ import { seedTinyDirectory } from '../fixtures/directory';
 import { createTestApp, type TestApp } from '../fixtures/test-app';
 
 let t: TestApp;
-const planner: Viewer = { subject: 'pl', role: 'planner', organizationId: null, provinceCode: '22', facilityId: null };
+const planner: Viewer = {
+  subject: 'pl',
+  role: 'planner',
+  organizationId: null,
+  provinceCode: '22',
+  facilityId: null,
+};
 const caseworker: Viewer = { ...planner, role: 'caseworker' };
 
 beforeAll(async () => {
@@ -39,8 +45,14 @@ describe('coverage', () => {
     expect(report.communes[0].covered).toBe(false);
     // Totals are the sum of the communes, and the share is population-weighted.
     const sum = (f: (c: any) => number) => report.communes.reduce((s: number, c: any) => s + f(c), 0);
-    expect(report.children).toBeCloseTo(sum((c) => c.children), 6);
-    expect(report.coveredChildren).toBeCloseTo(sum((c) => (c.covered ? c.children : 0)), 6);
+    expect(report.children).toBeCloseTo(
+      sum((c) => c.children),
+      6,
+    );
+    expect(report.coveredChildren).toBeCloseTo(
+      sum((c) => (c.covered ? c.children : 0)),
+      6,
+    );
     expect(report.shareCovered).toBeCloseTo(report.coveredChildren / report.children, 9);
     const qn = report.provinces.find((p: any) => p.province.code === '22');
     expect(qn).toMatchObject({ communes: 3, coveredCommunes: 1 });
@@ -50,7 +62,11 @@ describe('coverage', () => {
   });
 
   it('narrows to one province but counts providers across its border', async () => {
-    const r = await t.run(COVERAGE, { input: { serviceCode: 'SCR.ASD', maxMinutes: 30, provinceCode: '24' } }, planner);
+    const r = await t.run(
+      COVERAGE,
+      { input: { serviceCode: 'SCR.ASD', maxMinutes: 30, provinceCode: '24' } },
+      planner,
+    );
     expect(r.data!.coverage.communes.map((c: any) => c.commune.code)).toEqual(['09367']);
     expect(r.data!.coverage.shareCovered).toBe(1);
   });
@@ -59,7 +75,18 @@ describe('coverage', () => {
     const q = `query($input: CoverageScenarioInput!) { coverageScenario(input: $input) {
       baseline { coveredChildren } scenario { coveredChildren }
       delta { coveredChildren newlyCoveredCommunes { code } lostCommunes { code } } } }`;
-    const r = await t.run(q, { input: { serviceCode: 'SCR.ASD', maxMinutes: 30, addSites: [{ communeCode: '06652', capacity: 20 }], closeFacilityIds: ['fac-c'] } }, planner);
+    const r = await t.run(
+      q,
+      {
+        input: {
+          serviceCode: 'SCR.ASD',
+          maxMinutes: 30,
+          addSites: [{ communeCode: '06652', capacity: 20 }],
+          closeFacilityIds: ['fac-c'],
+        },
+      },
+      planner,
+    );
     const s = r.data!.coverageScenario;
     expect(s.delta.newlyCoveredCommunes.map((c: any) => c.code)).toContain('06652');
     expect(s.delta.lostCommunes.map((c: any) => c.code)).toEqual(['09367']);
@@ -68,7 +95,11 @@ describe('coverage', () => {
 
   it('suggests sites that add uncovered children', async () => {
     const q = `query($input: SuggestSitesInput!) { suggestSites(input: $input) { commune { code } addedChildren cumulativeShareCovered } }`;
-    const r = await t.run(q, { input: { serviceCode: 'SCR.ASD', maxMinutes: 30, count: 2, provinceCode: '22' } }, planner);
+    const r = await t.run(
+      q,
+      { input: { serviceCode: 'SCR.ASD', maxMinutes: 30, count: 2, provinceCode: '22' } },
+      planner,
+    );
     const picks = r.data!.suggestSites;
     expect(picks.length).toBeGreaterThanOrEqual(1);
     expect(picks[0].addedChildren).toBeGreaterThan(0);
@@ -83,11 +114,15 @@ describe('coverage', () => {
 
   it('rejects bad input with BAD_USER_INPUT', async () => {
     const bad = async (input: object) => (await t.run(COVERAGE, { input }, planner)).errors?.[0];
-    expect(await bad({ serviceCode: 'NOPE.X', maxMinutes: 30 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    expect((await bad({ serviceCode: 'SCR.ASD', maxMinutes: -5 }))?.message).toBe('maxMinutes must be positive and at most 1440');
-    expect((await bad({ serviceCode: 'SCR.ASD', maxMinutes: 30, ageFromMonths: 40, ageToMonths: 20 }))?.message).toBe(
-      'ageFromMonths must not exceed ageToMonths',
+    expect(await bad({ serviceCode: 'NOPE.X', maxMinutes: 30 })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect((await bad({ serviceCode: 'SCR.ASD', maxMinutes: -5 }))?.message).toBe(
+      'maxMinutes must be positive and at most 1440',
     );
+    expect(
+      (await bad({ serviceCode: 'SCR.ASD', maxMinutes: 30, ageFromMonths: 40, ageToMonths: 20 }))?.message,
+    ).toBe('ageFromMonths must not exceed ageToMonths');
   });
 });
 
@@ -103,20 +138,28 @@ describe('coverage exports over HTTP', () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  const auth = async () => ({ authorization: `Bearer ${await signToken({ subject: 'p', role: 'planner' }, DEV_JWT_SECRET)}` });
+  const auth = async () => ({
+    authorization: `Bearer ${await signToken({ subject: 'p', role: 'planner' }, DEV_JWT_SECRET)}`,
+  });
 
   it('downloads CSV with one row per commune', async () => {
-    const res = await fetch(`${base}/export/coverage.csv?serviceCode=SCR.ASD&minutes=30`, { headers: await auth() });
+    const res = await fetch(`${base}/export/coverage.csv?serviceCode=SCR.ASD&minutes=30`, {
+      headers: await auth(),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\n');
-    expect(lines[0]).toBe('commune_code,commune_name,province_code,lat,lon,children,children_source,covered,minutes,nearest_facility_id,nearest_facility_name,demand');
+    expect(lines[0]).toBe(
+      'commune_code,commune_name,province_code,lat,lon,children,children_source,covered,minutes,nearest_facility_id,nearest_facility_name,demand',
+    );
     expect(lines).toHaveLength(5);
     expect(lines.find((l) => l.startsWith('06994'))).toContain('Đặc khu Vân Đồn');
   });
 
   it('downloads GeoJSON points with coverage properties', async () => {
-    const res = await fetch(`${base}/export/coverage.geojson?serviceCode=SCR.ASD&minutes=30&province=22`, { headers: await auth() });
+    const res = await fetch(`${base}/export/coverage.geojson?serviceCode=SCR.ASD&minutes=30&province=22`, {
+      headers: await auth(),
+    });
     const geo = (await res.json()) as any;
     expect(geo.type).toBe('FeatureCollection');
     expect(geo.features).toHaveLength(3);
@@ -127,7 +170,9 @@ describe('coverage exports over HTTP', () => {
 
   it('requires a planner token and valid parameters', async () => {
     expect((await fetch(`${base}/export/coverage.csv?serviceCode=SCR.ASD&minutes=30`)).status).toBe(401);
-    const bad = await fetch(`${base}/export/coverage.csv?serviceCode=SCR.ASD&minutes=abc`, { headers: await auth() });
+    const bad = await fetch(`${base}/export/coverage.csv?serviceCode=SCR.ASD&minutes=abc`, {
+      headers: await auth(),
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).errors[0].message).toBe('minutes must be a number');
   });

@@ -13,13 +13,19 @@ describe('directory queries', () => {
     const r = await t.run(`{ provinces { code name communes(first: 10) { totalCount nodes { code } } } }`);
     expect(r.errors).toBeUndefined();
     expect(r.data?.provinces).toEqual([
-      { code: '22', name: 'Quảng Ninh', communes: { totalCount: 3, nodes: [{ code: '06652' }, { code: '06688' }, { code: '06994' }] } },
+      {
+        code: '22',
+        name: 'Quảng Ninh',
+        communes: { totalCount: 3, nodes: [{ code: '06652' }, { code: '06688' }, { code: '06994' }] },
+      },
       { code: '24', name: 'Bắc Ninh', communes: { totalCount: 1, nodes: [{ code: '09367' }] } },
     ]);
   });
 
   it('resolves an old (pre-2025) commune code to its successor', async () => {
-    const r = await t.run(`{ commune(code: "07015") { code name resolvedFrom { name districtName scheme } } }`);
+    const r = await t.run(
+      `{ commune(code: "07015") { code name resolvedFrom { name districtName scheme } } }`,
+    );
     expect(r.data?.commune).toEqual({
       code: '06994',
       name: 'Đặc khu Vân Đồn',
@@ -36,7 +42,9 @@ describe('directory queries', () => {
 
   it('lists a commune’s predecessors', async () => {
     const r = await t.run(`{ commune(code: "06994") { predecessors { code name successor { code } } } }`);
-    expect(r.data?.commune.predecessors).toEqual([{ code: '07015', name: 'Xã Đông Xá', successor: { code: '06994' } }]);
+    expect(r.data?.commune.predecessors).toEqual([
+      { code: '07015', name: 'Xã Đông Xá', successor: { code: '06994' } },
+    ]);
   });
 
   it('pages facilities with cursors, totalCount and pageInfo', async () => {
@@ -77,7 +85,14 @@ describe('directory queries', () => {
       province: { name: 'Quảng Ninh' },
       organization: { name: 'Sở Y tế Quảng Ninh' },
       identifiers: [{ system: 'moh', value: 'QN-001' }],
-      offerings: [{ service: { code: 'SCR.DEV', nameVi: 'Sàng lọc phát triển' }, minAgeMonths: 0, availableCapacity: 10, languages: ['vie'] }],
+      offerings: [
+        {
+          service: { code: 'SCR.DEV', nameVi: 'Sàng lọc phát triển' },
+          minAgeMonths: 0,
+          availableCapacity: 10,
+          languages: ['vie'],
+        },
+      ],
     });
   });
 
@@ -101,7 +116,9 @@ describe('search', () => {
 
   it('finds services by their English name', async () => {
     const r = await t.run(`{ search(text: "autism") { kind id service { nameVi } } }`);
-    expect(r.data?.search).toEqual([{ kind: 'SERVICE', id: 'SCR.ASD', service: { nameVi: 'Sàng lọc tự kỷ' } }]);
+    expect(r.data?.search).toEqual([
+      { kind: 'SERVICE', id: 'SCR.ASD', service: { nameVi: 'Sàng lọc tự kỷ' } },
+    ]);
   });
 });
 

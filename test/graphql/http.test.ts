@@ -36,7 +36,9 @@ describe('HTTP', () => {
   it('answers a GraphQL query over POST', async () => {
     const res = await post({ query: '{ commune(code: "06652") { name province { name } } }' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { commune: { name: 'Phường Hà Tu', province: { name: 'Quảng Ninh' } } } });
+    expect(await res.json()).toEqual({
+      data: { commune: { name: 'Phường Hà Tu', province: { name: 'Quảng Ninh' } } },
+    });
   });
 
   it('reports liveness and readiness', async () => {
@@ -66,7 +68,10 @@ describe('HTTP', () => {
   });
 
   it('accepts a valid local token', async () => {
-    const token = await signToken({ subject: 'cw-1', role: 'caseworker', organizationId: 'org-22-social' }, DEV_JWT_SECRET);
+    const token = await signToken(
+      { subject: 'cw-1', role: 'caseworker', organizationId: 'org-22-social' },
+      DEV_JWT_SECRET,
+    );
     const res = await post({ query: '{ ok }' }, { authorization: `Bearer ${token}` });
     expect(await res.json()).toEqual({ data: { ok: true } });
   });

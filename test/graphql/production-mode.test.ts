@@ -16,10 +16,14 @@ describe('production mode', () => {
   });
 
   it('still answers ordinary queries', async () => {
-    expect((await t.run('{ province(code: "22") { name } }')).data).toEqual({ province: { name: 'Quảng Ninh' } });
+    expect((await t.run('{ province(code: "22") { name } }')).data).toEqual({
+      province: { name: 'Quảng Ninh' },
+    });
   });
 
   it('refuses to start without a token secret or JWKS URL', async () => {
-    await expect(createTestApp({ env: { NODE_ENV: 'production' } })).rejects.toThrow('In production set KETNOI_JWT_SECRET or KETNOI_JWKS_URL');
+    await expect(createTestApp({ env: { NODE_ENV: 'production' } })).rejects.toThrow(
+      'In production set KETNOI_JWT_SECRET or KETNOI_JWKS_URL',
+    );
   });
 });

@@ -10,7 +10,9 @@ afterAll(() => t.close());
 
 describe('query limits', () => {
   it('rejects an operation deeper than the limit with QUERY_TOO_DEEP', async () => {
-    const r = await t.run(`{ facilities { nodes { commune { province { communes { nodes { province { name } } } } } } } }`);
+    const r = await t.run(
+      `{ facilities { nodes { commune { province { communes { nodes { province { name } } } } } } } }`,
+    );
     expect(r.errors?.[0]).toMatchObject({
       message: 'The operation is 8 levels deep; the limit is 6',
       extensions: { code: 'QUERY_TOO_DEEP' },
@@ -18,7 +20,9 @@ describe('query limits', () => {
   });
 
   it('rejects an operation whose estimated cost is over the limit with QUERY_TOO_COMPLEX', async () => {
-    const r = await t.run(`{ facilities(first: 200) { nodes { offerings { facility { offerings { id } } } } } }`);
+    const r = await t.run(
+      `{ facilities(first: 200) { nodes { offerings { facility { offerings { id } } } } } }`,
+    );
     expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(r.errors?.[0]?.message).toContain('the limit is 3000');
   });
@@ -35,7 +39,8 @@ describe('query limits', () => {
   });
 
   it('counts fragments', async () => {
-    const r = await t.run(`fragment F on Facility { commune { province { communes { nodes { province { name } } } } } }
+    const r =
+      await t.run(`fragment F on Facility { commune { province { communes { nodes { province { name } } } } } }
       { facilities { nodes { ...F } } }`);
     expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
   });

@@ -4,11 +4,40 @@ import { createTestApp, type TestApp } from '../fixtures/test-app';
 
 let t: TestApp;
 let clock = Date.parse('2025-09-01T08:00:00.000Z');
-const caseworker: Viewer = { subject: 'cw-1', role: 'caseworker', organizationId: 'org-22-health', provinceCode: '22', facilityId: null };
-const otherCaseworker: Viewer = { ...caseworker, subject: 'cw-2', organizationId: 'org-24-social', provinceCode: '24' };
-const receiver: Viewer = { subject: 'staff-b', role: 'facility_staff', organizationId: null, provinceCode: '22', facilityId: 'fac-b' };
-const planner: Viewer = { subject: 'pl', role: 'planner', organizationId: null, provinceCode: '22', facilityId: null };
-const admin: Viewer = { subject: 'root', role: 'admin', organizationId: null, provinceCode: null, facilityId: null };
+const caseworker: Viewer = {
+  subject: 'cw-1',
+  role: 'caseworker',
+  organizationId: 'org-22-health',
+  provinceCode: '22',
+  facilityId: null,
+};
+const otherCaseworker: Viewer = {
+  ...caseworker,
+  subject: 'cw-2',
+  organizationId: 'org-24-social',
+  provinceCode: '24',
+};
+const receiver: Viewer = {
+  subject: 'staff-b',
+  role: 'facility_staff',
+  organizationId: null,
+  provinceCode: '22',
+  facilityId: 'fac-b',
+};
+const planner: Viewer = {
+  subject: 'pl',
+  role: 'planner',
+  organizationId: null,
+  provinceCode: '22',
+  facilityId: null,
+};
+const admin: Viewer = {
+  subject: 'root',
+  role: 'admin',
+  organizationId: null,
+  provinceCode: null,
+  facilityId: null,
+};
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => new Date((clock += 60_000)).toISOString() });
@@ -22,13 +51,39 @@ const REFER = `mutation($input: CreateReferralInput!) { createReferral(input: $i
 const MOVE = `mutation($input: TransitionReferralInput!) { transitionReferral(input: $input) { id status rejectReasonCode events { action toStatus by } } }`;
 
 async function newCase(label = 'QN-2025-001'): Promise<string> {
-  const r = await t.run(CREATE_CASE, { input: { label, birthMonth: '2023-03', sex: 'M', communeCode: '06652', languages: ['vie'], needs: ['SCR.ASD'] } }, caseworker);
+  const r = await t.run(
+    CREATE_CASE,
+    {
+      input: {
+        label,
+        birthMonth: '2023-03',
+        sex: 'M',
+        communeCode: '06652',
+        languages: ['vie'],
+        needs: ['SCR.ASD'],
+      },
+    },
+    caseworker,
+  );
   expect(r.errors).toBeUndefined();
   return r.data!.createCase.id;
 }
 
 async function referToB(caseId: string): Promise<string> {
-  const r = await t.run(REFER, { input: { caseId, fromFacilityId: 'fac-a', toFacilityId: 'fac-b', serviceCode: 'SCR.ASD', reason: 'Teacher noticed signs at 30 months', dueDate: '2025-12-01' } }, caseworker);
+  const r = await t.run(
+    REFER,
+    {
+      input: {
+        caseId,
+        fromFacilityId: 'fac-a',
+        toFacilityId: 'fac-b',
+        serviceCode: 'SCR.ASD',
+        reason: 'Teacher noticed signs at 30 months',
+        dueDate: '2025-12-01',
+      },
+    },
+    caseworker,
+  );
   expect(r.errors).toBeUndefined();
   return r.data!.createReferral.id;
 }
@@ -38,12 +93,23 @@ const grantHealth = (caseId: string) =>
 
 describe('cases and consent', () => {
   it('creates a pseudonymous case with its age in months', async () => {
-    const r = await t.run(CREATE_CASE, { input: { label: 'QN-A', birthMonth: '2023-03', sex: 'F', communeCode: '07015' } }, caseworker);
+    const r = await t.run(
+      CREATE_CASE,
+      { input: { label: 'QN-A', birthMonth: '2023-03', sex: 'F', communeCode: '07015' } },
+      caseworker,
+    );
     expect(r.data!.createCase).toMatchObject({ label: 'QN-A', ageMonths: 30, commune: { code: '06994' } });
   });
 
   it('refuses a name-like label, a future birth month and an unknown commune', async () => {
-    const bad = async (input: object) => (await t.run(CREATE_CASE, { input: { label: 'x', birthMonth: '2023-01', sex: 'F', communeCode: '06652', ...input } }, caseworker)).errors?.[0];
+    const bad = async (input: object) =>
+      (
+        await t.run(
+          CREATE_CASE,
+          { input: { label: 'x', birthMonth: '2023-01', sex: 'F', communeCode: '06652', ...input } },
+          caseworker,
+        )
+      ).errors?.[0];
     expect(await bad({ label: '<b>Nguyễn</b>' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect((await bad({ birthMonth: '2031-01' }))?.message).toContain('birthMonth');
     expect((await bad({ communeCode: '00000' }))?.message).toBe('Unknown commune code 00000 in communeCode');
@@ -51,21 +117,57 @@ describe('cases and consent', () => {
 
   it('requires consent that covers the receiver before a referral to another organisation', async () => {
     const caseId = await newCase();
-    const refused = await t.run(REFER, { input: { caseId, fromFacilityId: 'fac-a', toFacilityId: 'fac-b', serviceCode: 'SCR.ASD', reason: 'screening' } }, caseworker);
+    const refused = await t.run(
+      REFER,
+      {
+        input: {
+          caseId,
+          fromFacilityId: 'fac-a',
+          toFacilityId: 'fac-b',
+          serviceCode: 'SCR.ASD',
+          reason: 'screening',
+        },
+      },
+      caseworker,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
-    const education = await t.run(GRANT, { input: { caseId, grantedBy: 'MOTHER', scopeSectors: ['EDUCATION'] } }, caseworker);
+    const education = await t.run(
+      GRANT,
+      { input: { caseId, grantedBy: 'MOTHER', scopeSectors: ['EDUCATION'] } },
+      caseworker,
+    );
     expect(education.data!.grantConsent.active).toBe(true);
-    const outOfScope = await t.run(REFER, { input: { caseId, fromFacilityId: 'fac-a', toFacilityId: 'fac-b', serviceCode: 'SCR.ASD', reason: 'screening' } }, caseworker);
-    expect(outOfScope.errors?.[0]).toMatchObject({ extensions: { code: 'CONSENT_REQUIRED', details: { reason: 'OUT_OF_SCOPE' } } });
+    const outOfScope = await t.run(
+      REFER,
+      {
+        input: {
+          caseId,
+          fromFacilityId: 'fac-a',
+          toFacilityId: 'fac-b',
+          serviceCode: 'SCR.ASD',
+          reason: 'screening',
+        },
+      },
+      caseworker,
+    );
+    expect(outOfScope.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONSENT_REQUIRED', details: { reason: 'OUT_OF_SCOPE' } },
+    });
     await grantHealth(caseId);
     expect(await referToB(caseId)).toMatch(/^ref-/);
   });
 
   it('hides a case from another organisation and from planners', async () => {
     const caseId = await newCase();
-    expect((await t.run(`{ case(id: "${caseId}") { id } }`, {}, otherCaseworker)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await t.run(`{ case(id: "${caseId}") { id } }`, {}, planner)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await t.run(`{ case(id: "${caseId}") { id } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await t.run(`{ case(id: "${caseId}") { id } }`, {}, otherCaseworker)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await t.run(`{ case(id: "${caseId}") { id } }`, {}, planner)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await t.run(`{ case(id: "${caseId}") { id } }`)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });
 
@@ -78,7 +180,11 @@ describe('referral status machine over GraphQL', () => {
       const r = await t.run(MOVE, { input: { referralId: id, action } }, receiver);
       expect(r.errors).toBeUndefined();
     }
-    const r = await t.run(`{ referral(id: "${id}") { status events { action fromStatus toStatus by } } }`, {}, caseworker);
+    const r = await t.run(
+      `{ referral(id: "${id}") { status events { action fromStatus toStatus by } } }`,
+      {},
+      caseworker,
+    );
     expect(r.data!.referral.status).toBe('COMPLETED');
     expect(r.data!.referral.events.map((e: any) => `${e.action}:${e.toStatus}:${e.by}`)).toEqual([
       'REQUEST:REQUESTED:cw-1',
@@ -99,8 +205,15 @@ describe('referral status machine over GraphQL', () => {
     expect(noReason.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const byReferrer = await t.run(MOVE, { input: { referralId: id, action: 'ACCEPT' } }, caseworker);
     expect(byReferrer.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
-    const rejected = await t.run(MOVE, { input: { referralId: id, action: 'REJECT', reasonCode: 'NO_CAPACITY', note: 'full until March' } }, receiver);
-    expect(rejected.data!.transitionReferral).toMatchObject({ status: 'REJECTED', rejectReasonCode: 'NO_CAPACITY' });
+    const rejected = await t.run(
+      MOVE,
+      { input: { referralId: id, action: 'REJECT', reasonCode: 'NO_CAPACITY', note: 'full until March' } },
+      receiver,
+    );
+    expect(rejected.data!.transitionReferral).toMatchObject({
+      status: 'REJECTED',
+      rejectReasonCode: 'NO_CAPACITY',
+    });
   });
 
   it('hides the referral from the receiver once consent is withdrawn', async () => {
@@ -108,10 +221,19 @@ describe('referral status machine over GraphQL', () => {
     const consent = await grantHealth(caseId);
     const id = await referToB(caseId);
     expect((await t.run(`{ referral(id: "${id}") { id } }`, {}, receiver)).data!.referral.id).toBe(id);
-    const withdrawn = await t.run(`mutation { withdrawConsent(consentId: "${consent.data!.grantConsent.id}") { active withdrawnAt } }`, {}, caseworker);
+    const withdrawn = await t.run(
+      `mutation { withdrawConsent(consentId: "${consent.data!.grantConsent.id}") { active withdrawnAt } }`,
+      {},
+      caseworker,
+    );
     expect(withdrawn.data!.withdrawConsent.active).toBe(false);
-    expect((await t.run(`{ referral(id: "${id}") { id } }`, {}, receiver)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await t.run(MOVE, { input: { referralId: id, action: 'ACCEPT' } }, receiver)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await t.run(`{ referral(id: "${id}") { id } }`, {}, receiver)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await t.run(MOVE, { input: { referralId: id, action: 'ACCEPT' } }, receiver)).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('lets only one of two concurrent conflicting transitions win', async () => {
@@ -137,7 +259,14 @@ describe('referral status machine over GraphQL', () => {
     const store = t.app.store;
     const original = store.transact.bind(store);
     store.transact = (work) =>
-      original((tx) => work({ ...tx, appendAudit: async () => { throw new Error('disk full'); } }));
+      original((tx) =>
+        work({
+          ...tx,
+          appendAudit: async () => {
+            throw new Error('disk full');
+          },
+        }),
+      );
     try {
       const r = await t.run(MOVE, { input: { referralId: id, action: 'ACCEPT' } }, receiver);
       expect(r.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
@@ -155,20 +284,56 @@ describe('chain and audit', () => {
     const caseId = await newCase('QN-CHAIN');
     await grantHealth(caseId);
     const first = await referToB(caseId);
-    for (const action of ['ACCEPT', 'START', 'COMPLETE']) await t.run(MOVE, { input: { referralId: first, action } }, receiver);
-    const onward = await t.run(REFER, { input: { caseId, fromFacilityId: 'fac-b', toFacilityId: 'fac-c', serviceCode: 'SCR.ASD', reason: 'second opinion', parentId: first } }, receiver);
+    for (const action of ['ACCEPT', 'START', 'COMPLETE'])
+      await t.run(MOVE, { input: { referralId: first, action } }, receiver);
+    const onward = await t.run(
+      REFER,
+      {
+        input: {
+          caseId,
+          fromFacilityId: 'fac-b',
+          toFacilityId: 'fac-c',
+          serviceCode: 'SCR.ASD',
+          reason: 'second opinion',
+          parentId: first,
+        },
+      },
+      receiver,
+    );
     expect(onward.errors).toBeUndefined();
-    const chain = await t.run(`{ referralChain(caseId: "${caseId}") { steps { depth fromFacilityName toFacilityName flags referral { status } } openSteps completedSteps sectorsCrossed } }`, {}, caseworker);
+    const chain = await t.run(
+      `{ referralChain(caseId: "${caseId}") { steps { depth fromFacilityName toFacilityName flags referral { status } } openSteps completedSteps sectorsCrossed } }`,
+      {},
+      caseworker,
+    );
     expect(chain.errors).toBeUndefined();
-    expect(chain.data!.referralChain.steps.map((s: any) => [s.depth, s.toFacilityName, s.referral.status])).toEqual([
+    expect(
+      chain.data!.referralChain.steps.map((s: any) => [s.depth, s.toFacilityName, s.referral.status]),
+    ).toEqual([
       [0, 'Trạm Y tế Đặc khu Vân Đồn', 'COMPLETED'],
       [1, 'Trung tâm Y tế Từ Sơn', 'REQUESTED'],
     ]);
-    expect(chain.data!.referralChain).toMatchObject({ openSteps: 1, completedSteps: 1, sectorsCrossed: ['HEALTH'] });
+    expect(chain.data!.referralChain).toMatchObject({
+      openSteps: 1,
+      completedSteps: 1,
+      sectorsCrossed: ['HEALTH'],
+    });
     const audit = await t.run(`{ auditEvents(caseId: "${caseId}") { action entity actor role } }`, {}, admin);
     const actions = audit.data!.auditEvents.map((a: any) => `${a.action}:${a.entity}:${a.role}`);
-    expect(actions).toEqual(expect.arrayContaining(['CREATE:Case:caseworker', 'CREATE:Consent:caseworker', 'CREATE:Referral:caseworker', 'TRANSITION:Referral:facility_staff', 'CREATE:Referral:facility_staff', 'READ:Case:caseworker']));
-    expect((await t.run(`{ auditEvents(caseId: "${caseId}") { id } }`, {}, caseworker)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'CREATE:Case:caseworker',
+        'CREATE:Consent:caseworker',
+        'CREATE:Referral:caseworker',
+        'TRANSITION:Referral:facility_staff',
+        'CREATE:Referral:facility_staff',
+        'READ:Case:caseworker',
+      ]),
+    );
+    expect(
+      (await t.run(`{ auditEvents(caseId: "${caseId}") { id } }`, {}, caseworker)).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -177,7 +342,11 @@ describe('referral slip', () => {
     const caseId = await newCase('QN-SLIP-7');
     await grantHealth(caseId);
     const id = await referToB(caseId);
-    const r = await t.run(`{ referral(id: "${id}") { text: slip(format: TEXT) html: slip(format: HTML) } }`, {}, caseworker);
+    const r = await t.run(
+      `{ referral(id: "${id}") { text: slip(format: TEXT) html: slip(format: HTML) } }`,
+      {},
+      caseworker,
+    );
     expect(r.errors).toBeUndefined();
     const { text, html } = r.data!.referral;
     expect(text).toContain('Trạm Y tế Đặc khu Vân Đồn');

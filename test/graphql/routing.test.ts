@@ -4,7 +4,13 @@ import { offering, seedTinyDirectory } from '../fixtures/directory';
 import { createTestApp, type TestApp } from '../fixtures/test-app';
 
 let t: TestApp;
-const caseworker: Viewer = { subject: 'cw', role: 'caseworker', organizationId: 'org-22-social', provinceCode: '22', facilityId: null };
+const caseworker: Viewer = {
+  subject: 'cw',
+  role: 'caseworker',
+  organizationId: 'org-22-social',
+  provinceCode: '22',
+  facilityId: null,
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -20,7 +26,11 @@ const NEAREST = `query($input: NearestProvidersInput!) { nearestProviders(input:
 
 describe('nearestProviders', () => {
   it('ranks providers by travel time from the child’s commune and shows why', async () => {
-    const r = await t.run(NEAREST, { input: { communeCode: '06652', serviceCode: 'SCR.ASD', childAgeMonths: 30 } }, caseworker);
+    const r = await t.run(
+      NEAREST,
+      { input: { communeCode: '06652', serviceCode: 'SCR.ASD', childAgeMonths: 30 } },
+      caseworker,
+    );
     expect(r.errors).toBeUndefined();
     const result = r.data!.nearestProviders;
     expect(result.origin.code).toBe('06652');
@@ -33,32 +43,78 @@ describe('nearestProviders', () => {
   });
 
   it('lists a too-young child’s excluded providers with the reason', async () => {
-    const r = await t.run(NEAREST, { input: { communeCode: '06652', serviceCode: 'SCR.ASD', childAgeMonths: 17 } }, caseworker);
+    const r = await t.run(
+      NEAREST,
+      { input: { communeCode: '06652', serviceCode: 'SCR.ASD', childAgeMonths: 17 } },
+      caseworker,
+    );
     const result = r.data!.nearestProviders;
     expect(result.matches.map((m: any) => m.facility.id)).toEqual(['fac-b']);
-    expect(result.excluded).toEqual([{ facility: { id: 'fac-c' }, travelMinutes: expect.any(Number), reasons: [{ code: 'TOO_YOUNG' }] }]);
+    expect(result.excluded).toEqual([
+      { facility: { id: 'fac-c' }, travelMinutes: expect.any(Number), reasons: [{ code: 'TOO_YOUNG' }] },
+    ]);
   });
 
   it('resolves an old commune code to its successor as the origin', async () => {
-    const r = await t.run(NEAREST, { input: { communeCode: '07015', serviceCode: 'SCR.ASD', childAgeMonths: 30 } }, caseworker);
+    const r = await t.run(
+      NEAREST,
+      { input: { communeCode: '07015', serviceCode: 'SCR.ASD', childAgeMonths: 30 } },
+      caseworker,
+    );
     expect(r.data!.nearestProviders.origin.code).toBe('06994');
-    expect(r.data!.nearestProviders.matches[0]).toMatchObject({ facility: { id: 'fac-b' }, travelMinutes: 0 });
+    expect(r.data!.nearestProviders.matches[0]).toMatchObject({
+      facility: { id: 'fac-b' },
+      travelMinutes: 0,
+    });
   });
 
   it('names an unknown commune or service code with BAD_USER_INPUT', async () => {
-    const commune = await t.run(NEAREST, { input: { communeCode: '99999', serviceCode: 'SCR.ASD' } }, caseworker);
-    expect(commune.errors?.[0]).toMatchObject({ message: 'Unknown commune code 99999 in communeCode', extensions: { code: 'BAD_USER_INPUT' } });
-    const service = await t.run(NEAREST, { input: { communeCode: '06652', serviceCode: 'XX.NOPE' } }, caseworker);
+    const commune = await t.run(
+      NEAREST,
+      { input: { communeCode: '99999', serviceCode: 'SCR.ASD' } },
+      caseworker,
+    );
+    expect(commune.errors?.[0]).toMatchObject({
+      message: 'Unknown commune code 99999 in communeCode',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const service = await t.run(
+      NEAREST,
+      { input: { communeCode: '06652', serviceCode: 'XX.NOPE' } },
+      caseworker,
+    );
     expect(service.errors?.[0]?.message).toContain('Unknown service code XX.NOPE');
     expect(service.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('sees a new offering in the very next query (read model kept in step)', async () => {
-    await t.app.directory.write({ offerings: [offering({ id: 'off-a2', facilityId: 'fac-a', serviceCode: 'SCR.ASD', minAgeMonths: 16, maxAgeMonths: 48 })] });
-    const r = await t.run(NEAREST, { input: { communeCode: '06652', serviceCode: 'SCR.ASD', childAgeMonths: 30 } }, caseworker);
-    expect(r.data!.nearestProviders.matches[0]).toMatchObject({ facility: { id: 'fac-a' }, travelMinutes: 0, route: ['06652'] });
+    await t.app.directory.write({
+      offerings: [
+        offering({
+          id: 'off-a2',
+          facilityId: 'fac-a',
+          serviceCode: 'SCR.ASD',
+          minAgeMonths: 16,
+          maxAgeMonths: 48,
+        }),
+      ],
+    });
+    const r = await t.run(
+      NEAREST,
+      { input: { communeCode: '06652', serviceCode: 'SCR.ASD', childAgeMonths: 30 } },
+      caseworker,
+    );
+    expect(r.data!.nearestProviders.matches[0]).toMatchObject({
+      facility: { id: 'fac-a' },
+      travelMinutes: 0,
+      route: ['06652'],
+    });
     await t.app.directory.deleteOffering('off-a2', t.app.now());
-    const after = await t.run(NEAREST, { input: { communeCode: '06652', serviceCode: 'SCR.ASD', childAgeMonths: 30 } }, caseworker);
+    const after = await t.run(
+      NEAREST,
+      { input: { communeCode: '06652', serviceCode: 'SCR.ASD', childAgeMonths: 30 } },
+      caseworker,
+    );
     expect(after.data!.nearestProviders.matches[0].facility.id).toBe('fac-b');
   });
 
@@ -86,16 +142,22 @@ describe('travel graph', () => {
 
   it('is slower in the rainy season', async () => {
     const q = (season: string) =>
-      t.run(`{ travelTime(fromCommune: "06652", toCommune: "06994", season: ${season}) { minutes } }`, {}, caseworker);
+      t.run(
+        `{ travelTime(fromCommune: "06652", toCommune: "06994", season: ${season}) { minutes } }`,
+        {},
+        caseworker,
+      );
     const dry = (await q('DRY')).data!.travelTime.minutes;
     const rainy = (await q('RAINY')).data!.travelTime.minutes;
     expect(rainy).toBeGreaterThan(dry);
   });
 
   it('lists a commune’s neighbours with km and minutes', async () => {
-    const r = await t.run(`{ commune(code: "06652") { neighbours(mode: WALK) { commune { code } km minutes } } }`);
+    const r = await t.run(
+      `{ commune(code: "06652") { neighbours(mode: WALK) { commune { code } km minutes } } }`,
+    );
     const n = r.data!.commune.neighbours;
     expect(n.length).toBeGreaterThan(0);
-    expect(n[0].minutes).toBeGreaterThan(n[0].km * 60 / 10);
+    expect(n[0].minutes).toBeGreaterThan((n[0].km * 60) / 10);
   });
 });

@@ -23,7 +23,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Where screenshots go: a temp folder by default, so a test run leaves the tree clean; refresh the docs'
  * images with KETNOI_SCREENSHOTS_DIR=docs/screenshots npx jest test/web.
  */
-export const SCREENSHOTS = path.resolve(process.env.KETNOI_SCREENSHOTS_DIR ?? path.join(os.tmpdir(), 'ketnoi-screenshots'));
+export const SCREENSHOTS = path.resolve(
+  process.env.KETNOI_SCREENSHOTS_DIR ?? path.join(os.tmpdir(), 'ketnoi-screenshots'),
+);
 
 /** Flags for a quiet, offline, sandbox-free headless Chromium (CI runs as root in a container). */
 const CHROMIUM_ARGS = [
@@ -39,8 +41,10 @@ const CHROMIUM_ARGS = [
 
 /** Why the browser tests cannot run here, or null when they can. */
 export function browserSkipReason(): string | null {
-  if (!fs.existsSync(CHROMIUM_PATH)) return `Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
-  if (!fs.existsSync(path.resolve(__dirname, '../../seeds/seed.ts'))) return 'seeds/seed.ts (seedDemo) is not in the tree yet';
+  if (!fs.existsSync(CHROMIUM_PATH))
+    return `Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+  if (!fs.existsSync(path.resolve(__dirname, '../../seeds/seed.ts')))
+    return 'seeds/seed.ts (seedDemo) is not in the tree yet';
   return null;
 }
 
@@ -50,7 +54,11 @@ export interface ConsoleServer {
   /** A local HS256 token, as `npm run token` makes. */
   tokenFor: (claims: TokenClaims) => Promise<string>;
   /** GraphQL over HTTP as the given token; resolves to the JSON body. */
-  gqlAs: (token: string, query: string, variables?: Record<string, unknown>) => Promise<{ data?: any; errors?: any[] }>;
+  gqlAs: (
+    token: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<{ data?: any; errors?: any[] }>;
   /** Moves the server's clock forward (stalled referrals). */
   advanceDays: (days: number) => void;
   /** Errors the GraphQL layer logged (printed when a test fails). */
@@ -64,11 +72,17 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   await store.ensureSchema();
   await seedDemo(store, { log: () => undefined });
   let offsetMs = 0;
-  const app = await createApp(loadConfig({ KETNOI_DATA_FILE: ':memory:' }), store, () => new Date(Date.now() + offsetMs).toISOString());
+  const app = await createApp(loadConfig({ KETNOI_DATA_FILE: ':memory:' }), store, () =>
+    new Date(Date.now() + offsetMs).toISOString(),
+  );
   const logged: unknown[] = [];
   const apollo = createApolloServer(app, (e) => logged.push(e));
   await apollo.start();
-  const server: http.Server = createHttpServer({ app, apollo, routes: { ...createCoverageRoutes(app), ...createStaticRoutes() } });
+  const server: http.Server = createHttpServer({
+    app,
+    apollo,
+    routes: { ...createCoverageRoutes(app), ...createStaticRoutes() },
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

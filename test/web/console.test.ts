@@ -31,7 +31,12 @@ if (skipReason) {
 
     beforeAll(async () => {
       [server, browser] = await Promise.all([startConsoleServer(), launchChromium()]);
-      caseworkerToken = await server.tokenFor({ subject: 'cw-lc-1', role: 'caseworker', organizationId: 'org-15-social', provinceCode: LAO_CAI });
+      caseworkerToken = await server.tokenFor({
+        subject: 'cw-lc-1',
+        role: 'caseworker',
+        organizationId: 'org-15-social',
+        provinceCode: LAO_CAI,
+      });
       plannerToken = await server.tokenFor({ subject: 'pl-lc-1', role: 'planner', provinceCode: LAO_CAI });
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
     }, 90_000);
@@ -76,9 +81,12 @@ if (skipReason) {
       const match = page.locator(`#matches tr.match:nth-child(${row})`);
       const facilityId = (await match.getAttribute('data-facility')) ?? '';
       await match.locator('button.choose').click();
-      const from = await page.$$eval('#referral-from option', (options) => options.map((o) => ({ value: o.getAttribute('value') ?? '', text: o.textContent ?? '' })));
+      const from = await page.$$eval('#referral-from option', (options) =>
+        options.map((o) => ({ value: o.getAttribute('value') ?? '', text: o.textContent ?? '' })),
+      );
       const option = from.find((o) => fromLabel.test(o.text));
-      if (!option) throw new Error(`No referring facility matches ${fromLabel}: ${from.map((o) => o.text).join(', ')}`);
+      if (!option)
+        throw new Error(`No referring facility matches ${fromLabel}: ${from.map((o) => o.text).join(', ')}`);
       await page.selectOption('#referral-from', option.value);
       await page.click('#create-referral');
       return facilityId;
@@ -87,7 +95,9 @@ if (skipReason) {
     it('shows an anonymous visitor the directory only, with UNAUTHENTICATED on the planner page', async () => {
       const page = await openPage('#/planner');
       await expect(page.textContent('.error .error-code')).resolves.toBe('UNAUTHENTICATED');
-      expect(await page.$$eval('#nav a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['#/directory']);
+      expect(await page.$$eval('#nav a', (links) => links.map((a) => a.getAttribute('href')))).toEqual([
+        '#/directory',
+      ]);
       await page.goto(`${server.base}/#/directory`);
       await page.fill('#directory-text', 'ha tu');
       await page.click('button[type=submit]');
@@ -138,10 +148,23 @@ if (skipReason) {
       const firstId = await firstStep.getAttribute('data-referral');
 
       // The receiving facility turns it down with its own staff token (not through the console).
-      const staff = await server.tokenFor({ subject: 'staff-1', role: 'facility_staff', facilityId: firstTo });
-      const rejected = await server.gqlAs(staff, 'mutation R($input: TransitionReferralInput!) { transitionReferral(input: $input) { status } }', {
-        input: { referralId: firstId, action: 'REJECT', reasonCode: 'NO_CAPACITY', note: 'Hết chỗ tháng này' },
+      const staff = await server.tokenFor({
+        subject: 'staff-1',
+        role: 'facility_staff',
+        facilityId: firstTo,
       });
+      const rejected = await server.gqlAs(
+        staff,
+        'mutation R($input: TransitionReferralInput!) { transitionReferral(input: $input) { status } }',
+        {
+          input: {
+            referralId: firstId,
+            action: 'REJECT',
+            reasonCode: 'NO_CAPACITY',
+            note: 'Hết chỗ tháng này',
+          },
+        },
+      );
       expect(rejected).toEqual({ data: { transitionReferral: { status: 'REJECTED' } } });
 
       // The preschool teacher who noticed the signs refers the child to the next provider; a week passes.
@@ -158,7 +181,10 @@ if (skipReason) {
       await page.locator('#follow').screenshot({ path: path.join(SCREENSHOTS, 'caseworker-chain.png') });
 
       // The slip opens in its own window for printing.
-      const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('#chain li.step button.print-slip').last().click()]);
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.locator('#chain li.step button.print-slip').last().click(),
+      ]);
       await popup.waitForFunction('document.body && document.body.textContent.length > 50');
       const slip = await popup.textContent('body');
       expect(slip).toContain('Mã phiếu');

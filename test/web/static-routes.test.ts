@@ -36,16 +36,18 @@ function serve(routes: Record<string, RouteHandler>): http.Server {
 
 /** A raw request, so the client does not normalise `..` before the server sees it. */
 function rawGet(port: number, target: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: target, method: 'GET', headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: target, method: 'GET', headers }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 describe('createStaticRoutes', () => {
@@ -134,6 +136,8 @@ describe('createStaticRoutes', () => {
   it('finds the repository web folder with the console in it', () => {
     const root = findWebRoot();
     expect(root).not.toBeNull();
-    expect(Object.keys(createStaticRoutes(root))).toEqual(expect.arrayContaining(['/', '/index.html', '/app.js', '/styles.css', '/api.js']));
+    expect(Object.keys(createStaticRoutes(root))).toEqual(
+      expect.arrayContaining(['/', '/index.html', '/app.js', '/styles.css', '/api.js']),
+    );
   });
 });

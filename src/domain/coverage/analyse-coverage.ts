@@ -5,7 +5,13 @@ import { compareCodes, groupBy } from '../routing/group-by';
 import { findShortestPaths } from '../routing/shortest-paths';
 import { validateAgeBand } from './child-population';
 import { countCommuneChildren } from './count-commune-children';
-import type { CommuneCoverage, CoverageInput, CoverageProvider, CoverageReport, ProviderLoad } from './coverage-types';
+import type {
+  CommuneCoverage,
+  CoverageInput,
+  CoverageProvider,
+  CoverageReport,
+  ProviderLoad,
+} from './coverage-types';
 import { findServicePrevalence } from './prevalence';
 import { summariseCoverage } from './summarise-coverage';
 
@@ -41,7 +47,11 @@ function resolveNeed(need: CoverageInput['need']): CoverageReport['need'] {
 
 // Eligible providers grouped by commune; sites sorted by commune code so equal-minute ties go to the lower
 // code, providers within a site by (facility, offering) so the reported nearest one is stable.
-function selectSites(providers: readonly CoverageProvider[], need: CoverageReport['need'], adjacency: Adjacency): Site[] {
+function selectSites(
+  providers: readonly CoverageProvider[],
+  need: CoverageReport['need'],
+  adjacency: Adjacency,
+): Site[] {
   const { ageBand } = need;
   const eligible = providers.filter(
     (p) =>
@@ -64,7 +74,8 @@ function selectSites(providers: readonly CoverageProvider[], need: CoverageRepor
 function shareByCapacity(site: Site): number[] {
   const capacities = site.providers.map((p) => p.capacity);
   const total = capacities.reduce<number>((sum, c) => sum + (c ?? 0), 0);
-  if (capacities.some((c) => c == null) || total <= 0) return site.providers.map(() => 1 / site.providers.length);
+  if (capacities.some((c) => c == null) || total <= 0)
+    return site.providers.map(() => 1 / site.providers.length);
   return capacities.map((c) => c! / total);
 }
 
@@ -79,7 +90,11 @@ export function analyseCoverage(input: CoverageInput): CoverageReport {
   const adjacency = input.graph.adjacencyFor(need.mode, need.season);
   const sites = selectSites(input.providers, need, adjacency);
   const tree = findShortestPaths(adjacency, { sources: sites.map((s) => s.index) });
-  const children = countCommuneChildren({ communes: input.communes, ageBand: need.ageBand, importedChildren: input.importedChildren });
+  const children = countCommuneChildren({
+    communes: input.communes,
+    ageBand: need.ageBand,
+    importedChildren: input.importedChildren,
+  });
   const shares = sites.map(shareByCapacity);
   const siteDemand = new Float64Array(sites.length);
   const siteCommunes = new Int32Array(sites.length);

@@ -28,8 +28,12 @@ export interface ImportedChildPopulation {
 /** Checks a band: finite, 0 ≤ min ≤ max. */
 export function validateAgeBand(band: AgeBand): void {
   const { minMonths, maxMonths } = band;
-  if (!(Number.isFinite(minMonths) && Number.isFinite(maxMonths) && minMonths >= 0 && maxMonths >= minMonths)) {
-    throw new InvalidRoutingInputError(`Age band must satisfy 0 ≤ minMonths ≤ maxMonths, got ${minMonths}–${maxMonths}`);
+  if (
+    !(Number.isFinite(minMonths) && Number.isFinite(maxMonths) && minMonths >= 0 && maxMonths >= minMonths)
+  ) {
+    throw new InvalidRoutingInputError(
+      `Age band must satisfy 0 ≤ minMonths ≤ maxMonths, got ${minMonths}–${maxMonths}`,
+    );
   }
 }
 
@@ -48,16 +52,26 @@ export function estimateBandChildren(population: number, weights: readonly numbe
 }
 
 /** Children in the band from an imported count: by year of age as given, or a 0–17 total split nationally. */
-export function countImportedBandChildren(imported: ImportedChildPopulation, weights: readonly number[]): number {
+export function countImportedBandChildren(
+  imported: ImportedChildPopulation,
+  weights: readonly number[],
+): number {
   if (imported.byYearOfAge) {
-    if (imported.byYearOfAge.length !== AGE_SHARES_PERCENT.length || imported.byYearOfAge.some((n) => !(n >= 0))) {
-      throw new InvalidRoutingInputError(`Imported children for ${imported.communeCode} need 18 counts ≥ 0 (ages 0–17)`);
+    if (
+      imported.byYearOfAge.length !== AGE_SHARES_PERCENT.length ||
+      imported.byYearOfAge.some((n) => !(n >= 0))
+    ) {
+      throw new InvalidRoutingInputError(
+        `Imported children for ${imported.communeCode} need 18 counts ≥ 0 (ages 0–17)`,
+      );
     }
     return weights.reduce((sum, w, year) => sum + imported.byYearOfAge![year]! * w, 0);
   }
   const total = imported.total0to17;
   if (total === undefined || !(total >= 0)) {
-    throw new InvalidRoutingInputError(`Imported children for ${imported.communeCode} need byYearOfAge or total0to17 ≥ 0`);
+    throw new InvalidRoutingInputError(
+      `Imported children for ${imported.communeCode} need byYearOfAge or total0to17 ≥ 0`,
+    );
   }
   const share0to17 = AGE_SHARES_PERCENT.reduce((a, b) => a + b, 0);
   return (estimateBandChildren(total, weights) * 100) / share0to17;

@@ -1,5 +1,11 @@
 import { UnknownCommuneError } from '../routing/errors';
-import { computeBandWeights, countImportedBandChildren, estimateBandChildren, type AgeBand, type ImportedChildPopulation } from './child-population';
+import {
+  computeBandWeights,
+  countImportedBandChildren,
+  estimateBandChildren,
+  type AgeBand,
+  type ImportedChildPopulation,
+} from './child-population';
 import type { CommuneCoverage, CoverageCommune } from './coverage-types';
 import { imputePopulations } from './impute-population';
 
@@ -14,7 +20,8 @@ export function countCommuneChildren(input: {
   const known = new Set(communes.map((c) => c.code));
   const imported = new Map<string, number>();
   for (const row of importedChildren) {
-    if (!known.has(row.communeCode)) throw new UnknownCommuneError(row.communeCode, 'imported child population commune');
+    if (!known.has(row.communeCode))
+      throw new UnknownCommuneError(row.communeCode, 'imported child population commune');
     imported.set(row.communeCode, countImportedBandChildren(row, weights));
   }
   const populations = imputePopulations(communes);
@@ -23,7 +30,13 @@ export function countCommuneChildren(input: {
       const fromImport = imported.get(c.code);
       if (fromImport !== undefined) return [c.code, { children: fromImport, childrenSource: 'IMPORTED' }];
       const { population, imputed } = populations.get(c.code)!;
-      return [c.code, { children: estimateBandChildren(population, weights), childrenSource: imputed ? 'IMPUTED' : 'ESTIMATED' }];
+      return [
+        c.code,
+        {
+          children: estimateBandChildren(population, weights),
+          childrenSource: imputed ? 'IMPUTED' : 'ESTIMATED',
+        },
+      ];
     }),
   );
 }

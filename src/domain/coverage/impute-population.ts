@@ -19,7 +19,9 @@ function median(values: number[]): number | undefined {
  * Fills blank populations (about 400 of the 3,321 communes) with the median of known communes of the same
  * province and type, then of the province, then of all; 0 when nothing is known. Imputed ones are flagged.
  */
-export function imputePopulations(communes: readonly PopulationInput[]): Map<string, { population: number; imputed: boolean }> {
+export function imputePopulations(
+  communes: readonly PopulationInput[],
+): Map<string, { population: number; imputed: boolean }> {
   const known = communes.filter((c): c is PopulationInput & { population: number } => c.population != null);
   const medianOf = (groups: Map<string, typeof known>) =>
     [...groups].map(([key, rows]): [string, number] => [key, median(rows.map((c) => c.population))!]);
@@ -31,7 +33,11 @@ export function imputePopulations(communes: readonly PopulationInput[]): Map<str
   return new Map(
     communes.map((c): [string, { population: number; imputed: boolean }] => {
       if (c.population != null) return [c.code, { population: c.population, imputed: false }];
-      const guess = medians.get(`${c.provinceCode}|${c.type ?? ''}`) ?? medians.get(c.provinceCode) ?? medians.get('*') ?? 0;
+      const guess =
+        medians.get(`${c.provinceCode}|${c.type ?? ''}`) ??
+        medians.get(c.provinceCode) ??
+        medians.get('*') ??
+        0;
       return [c.code, { population: guess, imputed: true }];
     }),
   );

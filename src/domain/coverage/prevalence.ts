@@ -13,7 +13,8 @@ export const CONDITION_PREVALENCE = {
   AUTISM: {
     rate: 0.00758,
     ageBand: { minMonths: 18, maxMonths: 30 },
-    source: 'Le Thi Vui et al. 2021, J Public Health Res 10(4):2460 — 7 provinces, 40,243 children aged 18–30 months',
+    source:
+      'Le Thi Vui et al. 2021, J Public Health Res 10(4):2460 — 7 provinces, 40,243 children aged 18–30 months',
   },
   DISABILITY: {
     rate: 0.0198,
@@ -23,7 +24,8 @@ export const CONDITION_PREVALENCE = {
   ADOLESCENT_MENTAL_HEALTH: {
     rate: 0.217,
     ageBand: { minMonths: 120, maxMonths: 215 },
-    source: 'V-NAMHS 2022 (Institute of Sociology, University of Queensland, Johns Hopkins): 21.7 % of 10–17-year-olds',
+    source:
+      'V-NAMHS 2022 (Institute of Sociology, University of Queensland, Johns Hopkins): 21.7 % of 10–17-year-olds',
   },
 } as const satisfies Record<string, ConditionPrevalence>;
 

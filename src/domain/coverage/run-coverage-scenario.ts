@@ -49,7 +49,14 @@ export function buildScenarioProviders(input: {
       throw new InvalidRoutingInputError(`Added site capacity must be ≥ 0, got ${site.capacity}`);
     }
     const id = `added:${i + 1}:${site.communeCode}`;
-    return { offeringId: id, facilityId: id, communeCode: site.communeCode, serviceCode: input.serviceCode, capacity: site.capacity, currentLoad: 0 };
+    return {
+      offeringId: id,
+      facilityId: id,
+      communeCode: site.communeCode,
+      serviceCode: input.serviceCode,
+      capacity: site.capacity,
+      currentLoad: 0,
+    };
   });
   return [...input.providers.filter((p) => !closed.has(p.facilityId)), ...added];
 }
@@ -60,7 +67,12 @@ export function runCoverageScenario(
 ): CoverageScenario {
   const { addSites = [], closeFacilityIds = [], ...base } = input;
   const baseline = analyseCoverage(base);
-  const providers = buildScenarioProviders({ providers: base.providers, serviceCode: base.need.serviceCode, addSites, closeFacilityIds });
+  const providers = buildScenarioProviders({
+    providers: base.providers,
+    serviceCode: base.need.serviceCode,
+    addSites,
+    closeFacilityIds,
+  });
   const scenario = analyseCoverage({ ...base, providers });
   const closed = new Set(closeFacilityIds);
   const before = new Map(baseline.communes.map((c) => [c.communeCode, c.covered]));
@@ -79,8 +91,12 @@ export function runCoverageScenario(
         coveredChildren: p.coveredChildren - baseProvinces.get(p.provinceCode)!.coveredChildren,
         shareCovered: diff(p.shareCovered, baseProvinces.get(p.provinceCode)!.shareCovered),
       })),
-      newlyCovered: scenario.communes.filter((c) => c.covered && !before.get(c.communeCode)).map((c) => c.communeCode),
-      newlyUncovered: scenario.communes.filter((c) => !c.covered && before.get(c.communeCode)).map((c) => c.communeCode),
+      newlyCovered: scenario.communes
+        .filter((c) => c.covered && !before.get(c.communeCode))
+        .map((c) => c.communeCode),
+      newlyUncovered: scenario.communes
+        .filter((c) => !c.covered && before.get(c.communeCode))
+        .map((c) => c.communeCode),
       closedOfferingIds: base.providers.filter((p) => closed.has(p.facilityId)).map((p) => p.offeringId),
     },
   };

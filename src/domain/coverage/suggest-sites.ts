@@ -23,21 +23,28 @@ export interface SiteSuggestions {
  * children within maxMinutes (ties to the lower commune code). Stops early when no site gains anything.
  * Candidate sites are all communes unless `candidateCommunes` narrows them.
  */
-export function suggestSites(input: CoverageInput & { count: number; candidateCommunes?: readonly string[] }): SiteSuggestions {
+export function suggestSites(
+  input: CoverageInput & { count: number; candidateCommunes?: readonly string[] },
+): SiteSuggestions {
   const { count, candidateCommunes, ...base } = input;
-  if (!(Number.isInteger(count) && count >= 0)) throw new InvalidRoutingInputError(`count must be a whole number ≥ 0, got ${count}`);
+  if (!(Number.isInteger(count) && count >= 0))
+    throw new InvalidRoutingInputError(`count must be a whole number ≥ 0, got ${count}`);
   const baseline = analyseCoverage(base);
   const adjacency = base.graph.adjacencyFor(baseline.need.mode, baseline.need.season);
   const n = adjacency.codes.length;
   const isCandidate = new Uint8Array(n).fill(candidateCommunes ? 0 : 1);
-  for (const code of candidateCommunes ?? []) isCandidate[requireCommuneIndex(adjacency, code, 'candidate commune')] = 1;
+  for (const code of candidateCommunes ?? [])
+    isCandidate[requireCommuneIndex(adjacency, code, 'candidate commune')] = 1;
 
   // The graph is undirected, so the sites within reach of an uncovered commune are exactly the sites
   // that would cover it: one cut-off Dijkstra per uncovered commune gives every candidate's catchment.
   const uncovered = baseline.communes.filter((c) => !c.covered && c.children > 0);
   const catchments: number[][] = Array.from({ length: n }, () => []);
   uncovered.forEach((c, u) => {
-    const tree = findShortestPaths(adjacency, { sources: [requireCommuneIndex(adjacency, c.communeCode)], maxMinutes: baseline.need.maxMinutes });
+    const tree = findShortestPaths(adjacency, {
+      sources: [requireCommuneIndex(adjacency, c.communeCode)],
+      maxMinutes: baseline.need.maxMinutes,
+    });
     for (let v = 0; v < n; v += 1) if (isCandidate[v] && tree.minutes[v]! < Infinity) catchments[v]!.push(u);
   });
 

@@ -1,9 +1,18 @@
 import { compareCodes, groupBy } from '../routing/group-by';
-import type { CommuneCoverage, CoverageReport, CoverageTotals, OverloadedCommune, ProviderLoad, ProvinceCoverage } from './coverage-types';
+import type {
+  CommuneCoverage,
+  CoverageReport,
+  CoverageTotals,
+  OverloadedCommune,
+  ProviderLoad,
+  ProvinceCoverage,
+} from './coverage-types';
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-function sumCoverage(communes: readonly CommuneCoverage[]): Omit<CoverageTotals, 'demand' | 'unservedDemand'> {
+function sumCoverage(
+  communes: readonly CommuneCoverage[],
+): Omit<CoverageTotals, 'demand' | 'unservedDemand'> {
   let children = 0;
   let coveredChildren = 0;
   for (const c of communes) {
@@ -11,7 +20,13 @@ function sumCoverage(communes: readonly CommuneCoverage[]): Omit<CoverageTotals,
     if (c.covered) coveredChildren += c.children;
   }
   const uncoveredChildren = children - coveredChildren;
-  return { communes: communes.length, children, coveredChildren, uncoveredChildren, shareCovered: ratio(coveredChildren, children) };
+  return {
+    communes: communes.length,
+    children,
+    coveredChildren,
+    uncoveredChildren,
+    shareCovered: ratio(coveredChildren, children),
+  };
 }
 
 /** Builds the report's totals, province table, most-uncovered list and overload views from per-commune rows. */
@@ -25,26 +40,45 @@ export function summariseCoverage(input: {
   const provinces = [...byProvince.keys()].sort().map((provinceCode): ProvinceCoverage => {
     const rows = byProvince.get(provinceCode)!;
     const { communes: count, ...sums } = sumCoverage(rows);
-    return { provinceCode, communes: count, uncoveredCommunes: rows.filter((c) => !c.covered).length, ...sums };
+    return {
+      provinceCode,
+      communes: count,
+      uncoveredCommunes: rows.filter((c) => !c.covered).length,
+      ...sums,
+    };
   });
 
   const demand = need.prevalence === null ? null : communes.reduce((sum, c) => sum + c.demand!, 0);
-  const unservedDemand = demand === null ? null : communes.reduce((sum, c) => sum + (c.covered ? 0 : c.demand!), 0);
+  const unservedDemand =
+    demand === null ? null : communes.reduce((sum, c) => sum + (c.covered ? 0 : c.demand!), 0);
   const mostUncovered = communes
     .filter((c) => !c.covered && c.children > 0)
     .sort((a, b) => b.children - a.children || compareCodes(a.communeCode, b.communeCode));
 
   const overloadedBySite = new Map(
-    [...groupBy(providers.filter((p) => p.overloaded), (p) => p.communeCode)].map(([site, rows]) => [site, rows.map((p) => p.offeringId)]),
+    [
+      ...groupBy(
+        providers.filter((p) => p.overloaded),
+        (p) => p.communeCode,
+      ),
+    ].map(([site, rows]) => [site, rows.map((p) => p.offeringId)]),
   );
   const overloadedCommunes = communes
-    .filter((c) => c.covered && c.nearestSiteCommune !== null && overloadedBySite.has(c.nearestSiteCommune) && (c.demand ?? 0) > 0)
-    .map((c): OverloadedCommune => ({
-      communeCode: c.communeCode,
-      provinceCode: c.provinceCode,
-      demand: c.demand!,
-      overloadedOfferingIds: overloadedBySite.get(c.nearestSiteCommune!)!,
-    }))
+    .filter(
+      (c) =>
+        c.covered &&
+        c.nearestSiteCommune !== null &&
+        overloadedBySite.has(c.nearestSiteCommune) &&
+        (c.demand ?? 0) > 0,
+    )
+    .map(
+      (c): OverloadedCommune => ({
+        communeCode: c.communeCode,
+        provinceCode: c.provinceCode,
+        demand: c.demand!,
+        overloadedOfferingIds: overloadedBySite.get(c.nearestSiteCommune!)!,
+      }),
+    )
     .sort((a, b) => b.demand - a.demand || compareCodes(a.communeCode, b.communeCode));
 
   const sortedProviders = [...providers].sort(

@@ -35,7 +35,8 @@ export function buildAdjacency(input: {
   const degree = new Int32Array(n + 1);
   for (const e of edges) {
     const m = e.minutes[key];
-    if (!Number.isFinite(m) || m < 0) throw new InvalidRoutingInputError(`Edge ${e.from}–${e.to} has ${key} minutes ${m}`);
+    if (!Number.isFinite(m) || m < 0)
+      throw new InvalidRoutingInputError(`Edge ${e.from}–${e.to} has ${key} minutes ${m}`);
     degree[indexByCode.get(e.from)! + 1]! += 1;
     degree[indexByCode.get(e.to)! + 1]! += 1;
   }
@@ -49,7 +50,10 @@ export function buildAdjacency(input: {
     // Insertion into the node's sorted run: degrees are small (≈6), so this beats a global sort.
     let at = fill[from]!;
     fill[from] = at + 1;
-    while (at > offsets[from]! && (targets[at - 1]! > to || (targets[at - 1] === to && minutes[at - 1]! > e.minutes[key]))) {
+    while (
+      at > offsets[from]! &&
+      (targets[at - 1]! > to || (targets[at - 1] === to && minutes[at - 1]! > e.minutes[key]))
+    ) {
       targets[at] = targets[at - 1]!;
       minutes[at] = minutes[at - 1]!;
       km[at] = km[at - 1]!;

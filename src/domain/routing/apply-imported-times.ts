@@ -18,7 +18,9 @@ const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|$
 
 function validateImported(row: ImportedTravelTime): void {
   if (!Number.isFinite(row.minutes) || row.minutes < 0) {
-    throw new InvalidRoutingInputError(`Imported minutes for ${row.from}–${row.to} must be ≥ 0, got ${row.minutes}`);
+    throw new InvalidRoutingInputError(
+      `Imported minutes for ${row.from}–${row.to} must be ≥ 0, got ${row.minutes}`,
+    );
   }
   if (row.km !== undefined && (!Number.isFinite(row.km) || row.km <= 0)) {
     throw new InvalidRoutingInputError(`Imported km for ${row.from}–${row.to} must be > 0, got ${row.km}`);

@@ -1,7 +1,10 @@
 import type { Exclusion, MatchReason, ProviderCandidate, ProviderNeed } from './provider-types';
 
 /** Places still free: capacity minus current load (never below 0), or null when capacity is unknown. */
-export function computeAvailableCapacity(capacity?: number | null, currentLoad?: number | null): number | null {
+export function computeAvailableCapacity(
+  capacity?: number | null,
+  currentLoad?: number | null,
+): number | null {
   if (capacity == null) return null;
   return Math.max(0, capacity - (currentLoad ?? 0));
 }
@@ -15,17 +18,30 @@ function describeRange(min?: number | null, max?: number | null): string {
 
 function checkAge(c: ProviderCandidate, age: number, passed: MatchReason[], failed: Exclusion[]): void {
   const { minAgeMonths: min, maxAgeMonths: max } = c;
-  if (min != null && age < min) failed.push({ code: 'TOO_YOUNG', text: `Starts at ${min} months; the child is ${age} months` });
-  else if (max != null && age > max) failed.push({ code: 'TOO_OLD', text: `Accepts up to ${max} months; the child is ${age} months` });
+  if (min != null && age < min)
+    failed.push({ code: 'TOO_YOUNG', text: `Starts at ${min} months; the child is ${age} months` });
+  else if (max != null && age > max)
+    failed.push({ code: 'TOO_OLD', text: `Accepts up to ${max} months; the child is ${age} months` });
   else passed.push({ code: 'AGE_OK', text: `Accepts ${age}-month-olds (${describeRange(min, max)})` });
 }
 
-function checkCapacity(c: ProviderCandidate, required: boolean, passed: MatchReason[], failed: Exclusion[]): number | null {
+function checkCapacity(
+  c: ProviderCandidate,
+  required: boolean,
+  passed: MatchReason[],
+  failed: Exclusion[],
+): number | null {
   const available = computeAvailableCapacity(c.capacity, c.currentLoad);
   if (available === null) passed.push({ code: 'CAPACITY_UNKNOWN', text: 'Capacity not reported' });
-  else if (available > 0) passed.push({ code: 'CAPACITY_OK', text: `${available} of ${c.capacity} places free` });
-  else if (required) failed.push({ code: 'FULL', text: `No free place (${c.currentLoad ?? 0} of ${c.capacity} in use)` });
-  else passed.push({ code: 'NO_FREE_PLACE', text: `No free place now (${c.currentLoad ?? 0} of ${c.capacity} in use)` });
+  else if (available > 0)
+    passed.push({ code: 'CAPACITY_OK', text: `${available} of ${c.capacity} places free` });
+  else if (required)
+    failed.push({ code: 'FULL', text: `No free place (${c.currentLoad ?? 0} of ${c.capacity} in use)` });
+  else
+    passed.push({
+      code: 'NO_FREE_PLACE',
+      text: `No free place now (${c.currentLoad ?? 0} of ${c.capacity} in use)`,
+    });
   return available;
 }
 
@@ -40,7 +56,8 @@ export function checkEligibility(
   const passed: MatchReason[] = [];
   const failed: Exclusion[] = [];
   if (need.sector !== undefined) {
-    if (candidate.sector === need.sector) passed.push({ code: 'SECTOR_OK', text: `In the ${need.sector} sector` });
+    if (candidate.sector === need.sector)
+      passed.push({ code: 'SECTOR_OK', text: `In the ${need.sector} sector` });
     else failed.push({ code: 'SECTOR', text: `In the ${candidate.sector} sector, not ${need.sector}` });
   }
   if (need.childAgeMonths !== undefined) checkAge(candidate, need.childAgeMonths, passed, failed);
@@ -48,9 +65,14 @@ export function checkEligibility(
     const wanted = need.language.toLowerCase();
     const offered = candidate.languages.map((l) => l.toLowerCase());
     if (offered.includes(wanted)) passed.push({ code: 'LANGUAGE_OK', text: `Offers ${wanted}` });
-    else failed.push({ code: 'LANGUAGE', text: `Does not offer ${wanted} (offers ${offered.join(', ') || 'none listed'})` });
+    else
+      failed.push({
+        code: 'LANGUAGE',
+        text: `Does not offer ${wanted} (offers ${offered.join(', ') || 'none listed'})`,
+      });
   }
   const availableCapacity = checkCapacity(candidate, need.requireCapacity ?? true, passed, failed);
-  if (candidate.waitDays != null) passed.push({ code: 'WAIT_DAYS', text: `Waiting list about ${candidate.waitDays} days` });
+  if (candidate.waitDays != null)
+    passed.push({ code: 'WAIT_DAYS', text: `Waiting list about ${candidate.waitDays} days` });
   return { passed, failed, availableCapacity };
 }

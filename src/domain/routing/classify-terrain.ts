@@ -1,4 +1,9 @@
-import { COMMUNE_TERRAINS, TRAVEL_CONSTANTS, type CommuneTerrain, type EdgeTerrain } from './travel-constants';
+import {
+  COMMUNE_TERRAINS,
+  TRAVEL_CONSTANTS,
+  type CommuneTerrain,
+  type EdgeTerrain,
+} from './travel-constants';
 
 /** Commune-level unit types after the 2025 reform. */
 export type CommuneType = 'xã' | 'phường' | 'đặc khu';
@@ -37,6 +42,7 @@ export interface EdgeEnd {
 export function classifyEdgeTerrain(a: EdgeEnd, b: EdgeEnd, straightKm: number): EdgeTerrain {
   const islandEnds = [a, b].filter((end) => end.terrain === 'ISLAND');
   const isUnbridged = islandEnds.some((end) => !BRIDGED_ISLANDS.has(end.code));
-  if (islandEnds.length > 0 && isUnbridged && straightKm >= TRAVEL_CONSTANTS.ferryMinStraightKm) return 'FERRY';
+  if (islandEnds.length > 0 && isUnbridged && straightKm >= TRAVEL_CONSTANTS.ferryMinStraightKm)
+    return 'FERRY';
   return COMMUNE_TERRAINS.indexOf(a.terrain) >= COMMUNE_TERRAINS.indexOf(b.terrain) ? a.terrain : b.terrain;
 }

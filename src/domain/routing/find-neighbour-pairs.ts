@@ -45,7 +45,12 @@ function haversineTerm(ix: SweepIndex, i: number, j: number): number {
 
 // Visits points outward from `i` in latitude order, stopping a direction once latitude alone rules out
 // anything closer than `bound()` (the latitude gap is a lower bound on the distance).
-function sweepFrom(ix: SweepIndex, i: number, bound: () => number, visit: (j: number, h: number) => void): void {
+function sweepFrom(
+  ix: SweepIndex,
+  i: number,
+  bound: () => number,
+  visit: (j: number, h: number) => void,
+): void {
   const n = ix.order.length;
   for (const step of [-1, 1]) {
     for (let at = ix.position[i]! + step; at >= 0 && at < n; at += step) {
@@ -102,11 +107,17 @@ function joinComponents(ix: SweepIndex, pairs: Set<number>): void {
       const root = findRoot(parent, i);
       if (root === largest) continue;
       let best = bestOf.get(root) ?? { h: Infinity, i: -1, j: -1 };
-      sweepFrom(ix, i, () => best.h, (j, h) => {
-        if (findRoot(parent, j) === root) return;
-        const [a, b] = i < j ? [i, j] : [j, i];
-        if (h < best.h || (h === best.h && (a < best.i || (a === best.i && b < best.j)))) best = { h, i: a, j: b };
-      });
+      sweepFrom(
+        ix,
+        i,
+        () => best.h,
+        (j, h) => {
+          if (findRoot(parent, j) === root) return;
+          const [a, b] = i < j ? [i, j] : [j, i];
+          if (h < best.h || (h === best.h && (a < best.i || (a === best.i && b < best.j))))
+            best = { h, i: a, j: b };
+        },
+      );
       bestOf.set(root, best);
     }
     for (const { i, j } of bestOf.values()) {

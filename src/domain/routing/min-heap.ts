@@ -87,7 +87,14 @@ export class MinHeap {
   }
 
   private isBefore(a: number, b: number): boolean {
-    return precedes(this.minutes[a]!, this.ranks[a]!, this.nodes[a]!, this.minutes[b]!, this.ranks[b]!, this.nodes[b]!);
+    return precedes(
+      this.minutes[a]!,
+      this.ranks[a]!,
+      this.nodes[a]!,
+      this.minutes[b]!,
+      this.ranks[b]!,
+      this.nodes[b]!,
+    );
   }
 
   private copy(from: number, to: number): void {

@@ -75,9 +75,12 @@ function validateNeed(need: ProviderNeed, maxExcluded: number): void {
   if (childAgeMonths !== undefined && !(Number.isFinite(childAgeMonths) && childAgeMonths >= 0)) {
     throw new InvalidRoutingInputError(`childAgeMonths must be ≥ 0, got ${childAgeMonths}`);
   }
-  if (maxMinutes !== undefined && !(maxMinutes >= 0)) throw new InvalidRoutingInputError(`maxMinutes must be ≥ 0, got ${maxMinutes}`);
-  if (first !== undefined && !(Number.isInteger(first) && first > 0)) throw new InvalidRoutingInputError(`first must be a positive integer, got ${first}`);
-  if (!(Number.isInteger(maxExcluded) && maxExcluded >= 0)) throw new InvalidRoutingInputError(`maxExcluded must be ≥ 0, got ${maxExcluded}`);
+  if (maxMinutes !== undefined && !(maxMinutes >= 0))
+    throw new InvalidRoutingInputError(`maxMinutes must be ≥ 0, got ${maxMinutes}`);
+  if (first !== undefined && !(Number.isInteger(first) && first > 0))
+    throw new InvalidRoutingInputError(`first must be a positive integer, got ${first}`);
+  if (!(Number.isInteger(maxExcluded) && maxExcluded >= 0))
+    throw new InvalidRoutingInputError(`maxExcluded must be ≥ 0, got ${maxExcluded}`);
 }
 
 /**
@@ -109,14 +112,29 @@ export function findNearestProviders(input: {
       const index = adjacency.indexByCode.get(candidate.communeCode);
       const minutes = index === undefined ? Infinity : tree.minutes[index]!;
       const straightKm = measureGreatCircleKm(origin.lat, origin.lon, candidate.lat, candidate.lon);
-      if (index === undefined) failed.push({ code: 'UNREACHABLE', text: `Facility commune ${candidate.communeCode} is not in the travel graph` });
-      else if (minutes === Infinity) failed.push({ code: 'UNREACHABLE', text: `No road or ferry link from commune ${origin.communeCode}` });
+      if (index === undefined)
+        failed.push({
+          code: 'UNREACHABLE',
+          text: `Facility commune ${candidate.communeCode} is not in the travel graph`,
+        });
+      else if (minutes === Infinity)
+        failed.push({
+          code: 'UNREACHABLE',
+          text: `No road or ferry link from commune ${origin.communeCode}`,
+        });
       else if (need.maxMinutes !== undefined && minutes > need.maxMinutes) {
-        failed.push({ code: 'BEYOND_MAX_MINUTES', text: `About ${Math.round(minutes)} min away, over the ${need.maxMinutes}-minute limit` });
-      } else if (index === originIndex) passed.unshift({ code: 'SAME_COMMUNE', text: "In the child's own commune" });
+        failed.push({
+          code: 'BEYOND_MAX_MINUTES',
+          text: `About ${Math.round(minutes)} min away, over the ${need.maxMinutes}-minute limit`,
+        });
+      } else if (index === originIndex)
+        passed.unshift({ code: 'SAME_COMMUNE', text: "In the child's own commune" });
       else {
         const how = `${MODE_WORDS[need.mode]} in the ${SEASON_WORDS[need.season]} season`;
-        passed.unshift({ code: 'TRAVEL', text: `About ${Math.round(minutes)} min ${how} (${tree.km[index]!.toFixed(1)} km by road)` });
+        passed.unshift({
+          code: 'TRAVEL',
+          text: `About ${Math.round(minutes)} min ${how} (${tree.km[index]!.toFixed(1)} km by road)`,
+        });
       }
       return { candidate, index: index ?? -1, minutes, straightKm, passed, failed, availableCapacity };
     })
@@ -164,7 +182,11 @@ export function findNearestProviders(input: {
   return { matches, excluded, remote: rankRemote(forService, need, first) };
 }
 
-function rankRemote(candidates: readonly ProviderCandidate[], need: ProviderNeed, first: number): RemoteMatch[] {
+function rankRemote(
+  candidates: readonly ProviderCandidate[],
+  need: ProviderNeed,
+  first: number,
+): RemoteMatch[] {
   return candidates
     .filter((c) => c.remote)
     .map((c) => ({ c, ...checkEligibility(c, need) }))

@@ -37,7 +37,14 @@ export interface ProviderCandidate {
 }
 
 /** Why a candidate failed; each code is stable for clients to branch on. */
-export type ExclusionCode = 'TOO_YOUNG' | 'TOO_OLD' | 'FULL' | 'LANGUAGE' | 'BEYOND_MAX_MINUTES' | 'UNREACHABLE' | 'SECTOR';
+export type ExclusionCode =
+  | 'TOO_YOUNG'
+  | 'TOO_OLD'
+  | 'FULL'
+  | 'LANGUAGE'
+  | 'BEYOND_MAX_MINUTES'
+  | 'UNREACHABLE'
+  | 'SECTOR';
 
 /** A reason shown beside a match or an exclusion: a stable machine code and an English sentence. */
 export interface MatchReason {

@@ -36,7 +36,8 @@ export function findShortestPaths(
   const settled = new Uint8Array(n);
   const heap = new MinHeap(Math.max(64, sources.length * 2));
   sources.forEach((node, rank) => {
-    if (!Number.isInteger(node) || node < 0 || node >= n) throw new InvalidRoutingInputError(`No node ${node}`);
+    if (!Number.isInteger(node) || node < 0 || node >= n)
+      throw new InvalidRoutingInputError(`No node ${node}`);
     if (nearestSource[node] !== -1) return; // listed twice: the first rank wins
     minutes[node] = 0;
     km[node] = 0;

@@ -14,7 +14,9 @@ export function createTravelGraph(input: {
   communeCodes?: readonly string[];
 }): TravelGraph {
   const { edges } = input;
-  const communeCodes = [...new Set([...(input.communeCodes ?? []), ...edges.flatMap((e) => [e.from, e.to])])].sort();
+  const communeCodes = [
+    ...new Set([...(input.communeCodes ?? []), ...edges.flatMap((e) => [e.from, e.to])]),
+  ].sort();
   const cache = new Map<TravelTimeKey, Adjacency>();
   return {
     communeCodes,

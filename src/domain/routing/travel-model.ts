@@ -33,7 +33,15 @@ function estimateEdge(a: TravelCommune & { terrain: CommuneTerrain }, b: typeof 
   const straightKm = measureGreatCircleKm(from.lat, from.lon, to.lat, to.lon);
   const terrain = classifyEdgeTerrain(from, to, straightKm);
   const km = straightKm * TRAVEL_CONSTANTS.circuity[terrain];
-  return { from: from.code, to: to.code, km, straightKm, terrain, source: 'ESTIMATED', minutes: estimateEdgeMinutes(terrain, km) };
+  return {
+    from: from.code,
+    to: to.code,
+    km,
+    straightKm,
+    terrain,
+    source: 'ESTIMATED',
+    minutes: estimateEdgeMinutes(terrain, km),
+  };
 }
 
 function validateCommunes(communes: readonly TravelCommune[]): void {
@@ -42,7 +50,9 @@ function validateCommunes(communes: readonly TravelCommune[]): void {
     if (seen.has(c.code)) throw new InvalidRoutingInputError(`Duplicate commune code: ${c.code}`);
     seen.add(c.code);
     if (!Number.isFinite(c.lat) || !Number.isFinite(c.lon)) {
-      throw new InvalidRoutingInputError(`Commune ${c.code} has no usable point (lat ${c.lat}, lon ${c.lon})`);
+      throw new InvalidRoutingInputError(
+        `Commune ${c.code} has no usable point (lat ${c.lat}, lon ${c.lon})`,
+      );
     }
   }
 }

@@ -22,7 +22,7 @@ export function scoreName(folded: string, query: string): number {
   if (folded.includes(q)) score = Math.max(score, 0.7);
   const phrase = new RegExp(`(^|\\s)${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
   if (phrase.test(folded)) score = 0.8;
-  if (folded === q || folded.endsWith(` ${q}`) && words.length - tokens.length <= 1) score = 0.95;
+  if (folded === q || (folded.endsWith(` ${q}`) && words.length - tokens.length <= 1)) score = 0.95;
   if (folded === q) score = 1;
   // Shorter names that match are closer to what was typed.
   return score - Math.min(folded.length, 200) / 10000;

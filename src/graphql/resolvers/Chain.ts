@@ -1,6 +1,12 @@
 /** A child's referral chain and the next steps of their pathway. */
 import { NotFoundError } from '../../domain/errors';
-import type { ChainIssueResolvers, ChainStepResolvers, QueryResolvers, ReferralChainResolvers, SuggestedStepResolvers } from '../generated/resolvers';
+import type {
+  ChainIssueResolvers,
+  ChainStepResolvers,
+  QueryResolvers,
+  ReferralChainResolvers,
+  SuggestedStepResolvers,
+} from '../generated/resolvers';
 
 export const ChainQuery: Pick<QueryResolvers, 'referralChain' | 'suggestNextSteps'> = {
   referralChain: (_p, { caseId }, { app, viewer }) => app.chains.referralChain(viewer, caseId),

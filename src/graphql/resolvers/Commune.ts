@@ -13,6 +13,9 @@ export const Commune: CommuneResolvers = {
   resolvedFrom: (c) => c.resolvedFrom ?? null,
   facilities: async (c, args, { app }) => {
     const filter = { ...checkFacilityFilter(args.where), communeCode: c.code };
-    return { page: await app.store.facilities(filter, toPageArgs(args, app.config.maxPageSize)), cursorOf: (f) => f.id };
+    return {
+      page: await app.store.facilities(filter, toPageArgs(args, app.config.maxPageSize)),
+      cursorOf: (f) => f.id,
+    };
   },
 };

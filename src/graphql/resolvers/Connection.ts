@@ -1,5 +1,6 @@
 /** Every connection resolves the same way from a page and a cursor key. */
-import type { ConnectionParent } from '../mappers';
+import type { CaseRecord, FacilityRecord, ReferralRecord } from '../../store/port';
+import type { CommuneParent, ConnectionParent } from '../mappers';
 import { connection } from '../pagination';
 
 function connectionResolvers<T>() {
@@ -11,7 +12,7 @@ function connectionResolvers<T>() {
   };
 }
 
-export const FacilityConnection = connectionResolvers<import('../../store/port').FacilityRecord>();
-export const CommuneConnection = connectionResolvers<import('../mappers').CommuneParent>();
-export const CaseConnection = connectionResolvers<import('../../store/port').CaseRecord>();
-export const ReferralConnection = connectionResolvers<import('../../store/port').ReferralRecord>();
+export const FacilityConnection = connectionResolvers<FacilityRecord>();
+export const CommuneConnection = connectionResolvers<CommuneParent>();
+export const CaseConnection = connectionResolvers<CaseRecord>();
+export const ReferralConnection = connectionResolvers<ReferralRecord>();

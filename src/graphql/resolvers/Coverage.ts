@@ -26,7 +26,11 @@ export const CoverageQuery: Pick<QueryResolvers, 'coverage' | 'coverageScenario'
   },
   coverageScenario: (_p, { input }, { app, viewer }) => {
     authorize(viewer, 'coverage.read');
-    return app.coverage.scenario({ ...input, addSites: input.addSites ?? [], closeFacilityIds: input.closeFacilityIds ?? [] });
+    return app.coverage.scenario({
+      ...input,
+      addSites: input.addSites ?? [],
+      closeFacilityIds: input.closeFacilityIds ?? [],
+    });
   },
   suggestSites: (_p, { input }, { app, viewer }) => {
     authorize(viewer, 'coverage.read');
@@ -53,7 +57,9 @@ export const CoverageReport: CoverageReportResolvers = {
     // Most uncovered children first, then the rest by code.
     const ordered = [...r.mostUncovered, ...r.communes.filter((c) => !uncovered.has(c.communeCode))];
     const wanted = onlyUncovered ? ordered.filter((c) => !c.covered) : ordered;
-    return wanted.slice(0, Math.max(0, Math.min(first ?? 50, 5000))).map((c) => ({ ...c, overloaded: overloaded.has(c.communeCode) }));
+    return wanted
+      .slice(0, Math.max(0, Math.min(first ?? 50, 5000)))
+      .map((c) => ({ ...c, overloaded: overloaded.has(c.communeCode) }));
   },
   assumptions: (r) => {
     const prevalence = findServicePrevalence(r.need.serviceCode);
@@ -69,7 +75,8 @@ export const CoverageReport: CoverageReportResolvers = {
 
 export const CommuneCoverage: CommuneCoverageResolvers = {
   commune: (c, _a, ctx) => communeOf(ctx, c.communeCode),
-  nearestFacility: (c, _a, { app }) => (c.nearestFacilityId ? (app.readModel.facilities.get(c.nearestFacilityId) ?? null) : null),
+  nearestFacility: (c, _a, { app }) =>
+    c.nearestFacilityId ? (app.readModel.facilities.get(c.nearestFacilityId) ?? null) : null,
 };
 
 export const ProvinceCoverage: ProvinceCoverageResolvers = {

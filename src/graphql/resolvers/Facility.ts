@@ -1,7 +1,12 @@
 import { NotFoundError } from '../../domain/errors';
 import type { FacilityResolvers } from '../generated/resolvers';
 
-const TECHNICAL = { COMMUNE: 'INITIAL', REGIONAL: 'BASIC', PROVINCIAL: 'SPECIALISED', CENTRAL: 'SPECIALISED' } as const;
+const TECHNICAL = {
+  COMMUNE: 'INITIAL',
+  REGIONAL: 'BASIC',
+  PROVINCIAL: 'SPECIALISED',
+  CENTRAL: 'SPECIALISED',
+} as const;
 
 export const Facility: FacilityResolvers = {
   technicalLevel: (f) => (f.sector === 'HEALTH' ? TECHNICAL[f.level] : null),
@@ -15,7 +20,8 @@ export const Facility: FacilityResolvers = {
     if (!province) throw new NotFoundError('Province', f.provinceCode);
     return province;
   },
-  organization: (f, _a, { loaders }) => (f.organizationId ? loaders.organization.load(f.organizationId) : null),
+  organization: (f, _a, { loaders }) =>
+    f.organizationId ? loaders.organization.load(f.organizationId) : null,
   identifiers: (f) =>
     f.identifiers.map((key) => {
       const at = key.indexOf('|');

@@ -1,7 +1,11 @@
 /** Match, exclusion and telehealth rows of nearestProviders: facilities and offerings come from the read model. */
 import { NotFoundError } from '../../domain/errors';
 import type { GraphQLContext } from '../context';
-import type { ExcludedProviderResolvers, ProviderMatchResolvers, RemoteProviderResolvers } from '../generated/resolvers';
+import type {
+  ExcludedProviderResolvers,
+  ProviderMatchResolvers,
+  RemoteProviderResolvers,
+} from '../generated/resolvers';
 
 function facilityOf({ app }: GraphQLContext, id: string) {
   const facility = app.readModel.facilities.get(id);

@@ -5,6 +5,9 @@ import { toPageArgs } from '../pagination';
 export const Province: ProvinceResolvers = {
   communes: async (p, args, { app }) => {
     const filter = { ...checkCommuneFilter(args.where), provinceCode: p.code };
-    return { page: await app.store.communes(filter, toPageArgs(args, app.config.maxPageSize)), cursorOf: (c) => c.code };
+    return {
+      page: await app.store.communes(filter, toPageArgs(args, app.config.maxPageSize)),
+      cursorOf: (c) => c.code,
+    };
   },
 };

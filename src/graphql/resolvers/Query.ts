@@ -18,7 +18,10 @@ export const Query: QueryResolvers = {
     return commune;
   },
   communes: async (_p, args, { app }) => {
-    const page = await app.store.communes(checkCommuneFilter(args.where), toPageArgs(args, app.config.maxPageSize));
+    const page = await app.store.communes(
+      checkCommuneFilter(args.where),
+      toPageArgs(args, app.config.maxPageSize),
+    );
     return { page, cursorOf: (c) => c.code };
   },
   facility: async (_p, { id }, { loaders }) => {
@@ -26,7 +29,8 @@ export const Query: QueryResolvers = {
     if (!facility) throw new NotFoundError('Facility', id);
     return facility;
   },
-  facilityByIdentifier: (_p, { system, value }, { app }) => app.store.facilityByIdentifier(`${system}|${value}`),
+  facilityByIdentifier: (_p, { system, value }, { app }) =>
+    app.store.facilityByIdentifier(`${system}|${value}`),
   facilities: async (_p, args, { app }) => {
     const filter = checkFacilityFilter(args.where);
     const page = await app.store.facilities(filter, toPageArgs(args, app.config.maxPageSize));
@@ -34,7 +38,8 @@ export const Query: QueryResolvers = {
   },
   serviceTypes: (_p, _a, { app }) => app.store.serviceTypes(),
   search: async (_p, { text, first }, { app }) => {
-    if (text.length > MAX_SEARCH_TEXT) throw new BadInputError(`text must be at most ${MAX_SEARCH_TEXT} characters`);
+    if (text.length > MAX_SEARCH_TEXT)
+      throw new BadInputError(`text must be at most ${MAX_SEARCH_TEXT} characters`);
     const tokens = tokenize(text);
     if (tokens.length === 0) throw new BadInputError('text must contain at least one letter or digit');
     const limit = first ?? 20;

@@ -19,20 +19,36 @@ async function facilityOf({ app }: GraphQLContext, id: string) {
   return facility;
 }
 
-export const ReferralQuery: Pick<QueryResolvers, 'case' | 'cases' | 'referral' | 'referrals' | 'auditEvents'> = {
+export const ReferralQuery: Pick<
+  QueryResolvers,
+  'case' | 'cases' | 'referral' | 'referrals' | 'auditEvents'
+> = {
   case: (_p, { id }, { app, viewer }) => app.cases.readCase(viewer, id),
   cases: async (_p, args, { app, viewer }) => {
     authorize(viewer, 'case.write');
-    const scope = viewer.organizationId ? { organizationId: viewer.organizationId } : { provinceCode: viewer.provinceCode };
+    const scope = viewer.organizationId
+      ? { organizationId: viewer.organizationId }
+      : { provinceCode: viewer.provinceCode };
     const page = await app.store.cases(scope, toPageArgs(args, app.config.maxPageSize));
     const at = app.now();
     await app.store.appendAudit(
-      page.items.map((c) => auditEvent({ viewer, action: 'READ', entity: 'Case', entityId: c.id, caseId: c.id, at, purpose: 'CASE_LIST' })),
+      page.items.map((c) =>
+        auditEvent({
+          viewer,
+          action: 'READ',
+          entity: 'Case',
+          entityId: c.id,
+          caseId: c.id,
+          at,
+          purpose: 'CASE_LIST',
+        }),
+      ),
     );
     return { page, cursorOf: (c) => c.id };
   },
   referral: (_p, { id }, { app, viewer }) => app.referrals.readReferral(viewer, id),
-  referrals: async (_p, args, { app, viewer }) => app.referrals.listReferrals(viewer, args.where ?? {}, toPageArgs(args, app.config.maxPageSize)),
+  referrals: async (_p, args, { app, viewer }) =>
+    app.referrals.listReferrals(viewer, args.where ?? {}, toPageArgs(args, app.config.maxPageSize)),
   auditEvents: async (_p, { caseId, first }, { app, viewer }) => {
     authorize(viewer, 'audit.read');
     return app.store.auditEvents(caseId, Math.min(first ?? 100, 1000));
@@ -75,7 +91,8 @@ export const Referral: ReferralResolvers = {
     return record;
   },
   parent: (r, _a, { loaders }) => (r.parentId ? loaders.referral.load(r.parentId) : null),
-  onward: async (r, _a, { loaders }) => (await loaders.referralsByCase.load(r.caseId)).filter((o) => o.parentId === r.id),
+  onward: async (r, _a, { loaders }) =>
+    (await loaders.referralsByCase.load(r.caseId)).filter((o) => o.parentId === r.id),
   fromFacility: (r, _a, ctx) => facilityOf(ctx, r.fromFacilityId),
   toFacility: (r, _a, ctx) => facilityOf(ctx, r.toFacilityId),
   service: async (r, _a, { loaders }) => {
@@ -84,5 +101,6 @@ export const Referral: ReferralResolvers = {
     return service;
   },
   events: (r, _a, { loaders }) => loaders.eventsByReferral.load(r.id),
-  slip: (r, { format }, { app, viewer }) => app.referrals.renderSlip(viewer, r, format === 'HTML' ? 'html' : 'text'),
+  slip: (r, { format }, { app, viewer }) =>
+    app.referrals.renderSlip(viewer, r, format === 'HTML' ? 'html' : 'text'),
 };

@@ -8,7 +8,9 @@ export const RoutingQuery: Pick<QueryResolvers, 'travelTime' | 'nearestProviders
     authorize(viewer, 'routing.read');
     const result = await app.routing.travelTime({ from: fromCommune, to: toCommune, mode, season });
     if (!result) return null;
-    const communes = result.route.map((code) => app.readModel.communes.get(code)).filter((c) => c !== undefined);
+    const communes = result.route
+      .map((code) => app.readModel.communes.get(code))
+      .filter((c) => c !== undefined);
     return { ...result, communes };
   },
   nearestProviders: (_p, { input }, { app, viewer }) => {

@@ -19,7 +19,13 @@ import {
   ProviderLoad,
   SuggestedSite,
 } from './Coverage';
-import { ChainIssue, ChainQuery, ChainStep, ReferralChain, SuggestedStep as SuggestedPathwayStep } from './Chain';
+import {
+  ChainIssue,
+  ChainQuery,
+  ChainStep,
+  ReferralChain,
+  SuggestedStep as SuggestedPathwayStep,
+} from './Chain';
 import { Query } from './Query';
 import { Case, Consent, Referral, ReferralMutation, ReferralQuery } from './Referral';
 import { CommuneRouting, RoutingQuery } from './Routing';

@@ -60,7 +60,11 @@ export interface BuiltQuery {
  * Builds the facilities page query from fixed fragments: only the filters that are set appear, so an
  * indexed anchor (province or commune) is used when given and no `$x IS NULL OR` defeats the planner.
  */
-export function buildFacilitiesQuery(filter: FacilityFilter, after: string | null, limit: number): BuiltQuery {
+export function buildFacilitiesQuery(
+  filter: FacilityFilter,
+  after: string | null,
+  limit: number,
+): BuiltQuery {
   const params: Record<string, unknown> = { limit };
   const anchor: string[] = [];
   const where: string[] = [];

@@ -18,9 +18,23 @@ describe('analyseCoverage', () => {
       graph: world.graph,
       communes: world.communes,
       providers: world.providers,
-      need: { serviceCode: 'SCR.ASD', mode: 'CAR', season: 'RAINY', maxMinutes, ageBand: band, requireCapacity },
+      need: {
+        serviceCode: 'SCR.ASD',
+        mode: 'CAR',
+        season: 'RAINY',
+        maxMinutes,
+        ageBand: band,
+        requireCapacity,
+      },
     });
-    const brute = computeCoverageByBruteForce({ ...world, key: 'CAR_RAINY', serviceCode: 'SCR.ASD', band, maxMinutes, requireCapacity });
+    const brute = computeCoverageByBruteForce({
+      ...world,
+      key: 'CAR_RAINY',
+      serviceCode: 'SCR.ASD',
+      band,
+      maxMinutes,
+      requireCapacity,
+    });
 
     expect(report.communes.map((c) => [c.communeCode, c.minutes, c.nearestSiteCommune, c.covered])).toEqual(
       brute.map((b) => [b.code, b.minutes, b.site, b.covered]),
@@ -36,7 +50,9 @@ describe('analyseCoverage', () => {
       expect(province.uncoveredCommunes).toBe(rows.filter((b) => !b.covered).length);
       if (children > 0) expect(province.shareCovered!).toBeCloseTo(covered / children, 9);
     }
-    const uncovered = brute.filter((b) => !b.covered && b.children > 0).sort((a, b) => b.children - a.children || (a.code < b.code ? -1 : 1));
+    const uncovered = brute
+      .filter((b) => !b.covered && b.children > 0)
+      .sort((a, b) => b.children - a.children || (a.code < b.code ? -1 : 1));
     expect(report.mostUncovered.map((c) => c.communeCode)).toEqual(uncovered.map((b) => b.code));
 
     // All covered demand lands on some provider; uncovered demand is reported as unserved.
@@ -45,15 +61,28 @@ describe('analyseCoverage', () => {
   });
 
   // Line A—B—C—D (10 min each) in two provinces, 10,000 people each; 18–30-month band.
-  const graph = createTravelGraph({ edges: [makeEdge('A', 'B', 10), makeEdge('B', 'C', 10), makeEdge('C', 'D', 10)] });
-  const communes = ['A', 'B', 'C', 'D'].map((code, i) => ({ code, provinceCode: i < 2 ? '15' : '22', population: 10000 }));
+  const graph = createTravelGraph({
+    edges: [makeEdge('A', 'B', 10), makeEdge('B', 'C', 10), makeEdge('C', 'D', 10)],
+  });
+  const communes = ['A', 'B', 'C', 'D'].map((code, i) => ({
+    code,
+    provinceCode: i < 2 ? '15' : '22',
+    population: 10000,
+  }));
   const need = { serviceCode: 'SCR.ASD', mode: 'MOTORBIKE' as const, season: 'DRY' as const, maxMinutes: 10 };
   const base: CoverageInput = { graph, communes, providers: [], need };
   const bandChildren = (10000 * 1.64 * (13 / 12)) / 100;
 
   it('defaults the band and prevalence from the service, and covers communes within reach', () => {
-    const report = analyseCoverage({ ...base, providers: [{ offeringId: 'o1', facilityId: 'f1', communeCode: 'A', serviceCode: 'SCR.ASD' }] });
-    expect(report.need).toMatchObject({ ageBand: { minMonths: 18, maxMonths: 30 }, prevalence: 0.00758, requireCapacity: false });
+    const report = analyseCoverage({
+      ...base,
+      providers: [{ offeringId: 'o1', facilityId: 'f1', communeCode: 'A', serviceCode: 'SCR.ASD' }],
+    });
+    expect(report.need).toMatchObject({
+      ageBand: { minMonths: 18, maxMonths: 30 },
+      prevalence: 0.00758,
+      requireCapacity: false,
+    });
     expect(report.communes.map((c) => [c.communeCode, c.minutes, c.covered])).toEqual([
       ['A', 0, true],
       ['B', 10, true],
@@ -73,7 +102,14 @@ describe('analyseCoverage', () => {
     const providers = [
       { offeringId: 'other', facilityId: 'f', communeCode: 'A', serviceCode: 'DX.ASD' },
       { offeringId: 'older', facilityId: 'f', communeCode: 'B', serviceCode: 'SCR.ASD', minAgeMonths: 36 },
-      { offeringId: 'full', facilityId: 'f', communeCode: 'C', serviceCode: 'SCR.ASD', capacity: 5, currentLoad: 5 },
+      {
+        offeringId: 'full',
+        facilityId: 'f',
+        communeCode: 'C',
+        serviceCode: 'SCR.ASD',
+        capacity: 5,
+        currentLoad: 5,
+      },
       { offeringId: 'fits', facilityId: 'f', communeCode: 'D', serviceCode: 'SCR.ASD', maxAgeMonths: 18 },
     ];
     const loose = analyseCoverage({ ...base, providers });
@@ -84,7 +120,10 @@ describe('analyseCoverage', () => {
   });
 
   it('lets imported child counts override the estimate', () => {
-    const report = analyseCoverage({ ...base, importedChildren: [{ communeCode: 'C', byYearOfAge: Array(18).fill(120) }] });
+    const report = analyseCoverage({
+      ...base,
+      importedChildren: [{ communeCode: 'C', byYearOfAge: Array(18).fill(120) }],
+    });
     expect(report.communes[2]).toMatchObject({ childrenSource: 'IMPORTED', children: 60 + 70 });
     expect(report.communes[0]!.childrenSource).toBe('ESTIMATED');
   });
@@ -96,7 +135,12 @@ describe('analyseCoverage', () => {
       communes: [...communes.slice(0, 3), { code: 'D', provinceCode: '22', population: null }],
       providers: [{ offeringId: 'o1', facilityId: 'f1', communeCode: 'A', serviceCode: 'SCR.ASD' }],
     });
-    expect(report.communes[3]).toMatchObject({ childrenSource: 'IMPUTED', minutes: null, covered: false, nearestSiteCommune: null });
+    expect(report.communes[3]).toMatchObject({
+      childrenSource: 'IMPUTED',
+      minutes: null,
+      covered: false,
+      nearestSiteCommune: null,
+    });
     expect(report.communes[3]!.children).toBeCloseTo(bandChildren, 9);
   });
 
@@ -120,13 +164,19 @@ describe('analyseCoverage', () => {
     expect(load.tiny).toMatchObject({ overloaded: true, communesServed: 1 });
     expect(load.tiny!.loadRatio).toBeCloseTo(demand / 10, 9);
     expect(report.providers[0]!.offeringId).toBe('tiny');
-    expect(report.overloadedCommunes.map((c) => [c.communeCode, c.overloadedOfferingIds])).toEqual([['D', ['tiny']]]);
+    expect(report.overloadedCommunes.map((c) => [c.communeCode, c.overloadedOfferingIds])).toEqual([
+      ['D', ['tiny']],
+    ]);
   });
 
   it('rejects unknown provider communes and out-of-range needs', () => {
     const providers = [{ offeringId: 'o', facilityId: 'f', communeCode: 'Q', serviceCode: 'SCR.ASD' }];
     expect(() => analyseCoverage({ ...base, providers })).toThrow(UnknownCommuneError);
-    expect(() => analyseCoverage({ ...base, need: { ...need, maxMinutes: -1 } })).toThrow(InvalidRoutingInputError);
-    expect(() => analyseCoverage({ ...base, need: { ...need, prevalence: 2 } })).toThrow(InvalidRoutingInputError);
+    expect(() => analyseCoverage({ ...base, need: { ...need, maxMinutes: -1 } })).toThrow(
+      InvalidRoutingInputError,
+    );
+    expect(() => analyseCoverage({ ...base, need: { ...need, prevalence: 2 } })).toThrow(
+      InvalidRoutingInputError,
+    );
   });
 });

@@ -25,7 +25,10 @@ describe('computeBandWeights', () => {
 
 describe('estimateBandChildren', () => {
   it('puts about 28 % of the population at ages 0–17', () => {
-    expect(estimateBandChildren(100000, computeBandWeights({ minMonths: 0, maxMonths: 215 }))).toBeCloseTo(28220, 6);
+    expect(estimateBandChildren(100000, computeBandWeights({ minMonths: 0, maxMonths: 215 }))).toBeCloseTo(
+      28220,
+      6,
+    );
     expect(AGE_SHARES_PERCENT).toHaveLength(18);
   });
 
@@ -38,7 +41,10 @@ describe('estimateBandChildren', () => {
     [200, 400],
   ])('agrees with a month-by-month count for the band %i–%i months', (minMonths, maxMonths) => {
     const band = { minMonths, maxMonths };
-    expect(estimateBandChildren(54321, computeBandWeights(band))).toBeCloseTo(countBandChildrenByMonth(54321, band), 8);
+    expect(estimateBandChildren(54321, computeBandWeights(band))).toBeCloseTo(
+      countBandChildrenByMonth(54321, band),
+      8,
+    );
   });
 });
 
@@ -47,17 +53,25 @@ describe('countImportedBandChildren', () => {
 
   it('uses imported counts by year of age directly', () => {
     const byYearOfAge = Array.from({ length: 18 }, (_, year) => (year + 1) * 12);
-    expect(countImportedBandChildren({ communeCode: 'X', byYearOfAge }, weights)).toBeCloseTo(24 * 0.5 + 36 * (7 / 12), 10);
+    expect(countImportedBandChildren({ communeCode: 'X', byYearOfAge }, weights)).toBeCloseTo(
+      24 * 0.5 + 36 * (7 / 12),
+      10,
+    );
   });
 
   it('splits an imported 0–17 total by the national age structure', () => {
     const all = computeBandWeights({ minMonths: 0, maxMonths: 215 });
     expect(countImportedBandChildren({ communeCode: 'X', total0to17: 5000 }, all)).toBeCloseTo(5000, 8);
-    expect(countImportedBandChildren({ communeCode: 'X', total0to17: 5000 }, weights)).toBeCloseTo((5000 * (1.64 * 13)) / 12 / 28.22, 8);
+    expect(countImportedBandChildren({ communeCode: 'X', total0to17: 5000 }, weights)).toBeCloseTo(
+      (5000 * (1.64 * 13)) / 12 / 28.22,
+      8,
+    );
   });
 
   it('rejects malformed imports', () => {
-    expect(() => countImportedBandChildren({ communeCode: 'X', byYearOfAge: [1, 2] }, weights)).toThrow(InvalidRoutingInputError);
+    expect(() => countImportedBandChildren({ communeCode: 'X', byYearOfAge: [1, 2] }, weights)).toThrow(
+      InvalidRoutingInputError,
+    );
     expect(() => countImportedBandChildren({ communeCode: 'X' }, weights)).toThrow(InvalidRoutingInputError);
   });
 });
@@ -81,7 +95,10 @@ describe('imputePopulations', () => {
 
 describe('findServicePrevalence', () => {
   it('maps autism services to the 18–30-month figure and leaves universal screening without one', () => {
-    expect(findServicePrevalence('SCR.ASD')).toMatchObject({ rate: 0.00758, ageBand: { minMonths: 18, maxMonths: 30 } });
+    expect(findServicePrevalence('SCR.ASD')).toMatchObject({
+      rate: 0.00758,
+      ageBand: { minMonths: 18, maxMonths: 30 },
+    });
     expect(findServicePrevalence('THR.SLT')?.rate).toBe(0.0198);
     expect(findServicePrevalence('SCR.MH')?.rate).toBe(0.217);
     expect(findServicePrevalence('SCR.DEV')).toBeNull();

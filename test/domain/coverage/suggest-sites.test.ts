@@ -19,13 +19,25 @@ function coveredChildrenWith(input: CoverageInput, siteCodes: string[]): number 
 
 // Two clusters joined by a long road: P—Q—R (10 min hops) and X—Y (10 min), R—X 100 min.
 // Populations: P 1,000, Q 4,000, R 2,000, X 3,000, Y 3,000. No provider yet; reach 10 minutes.
-const graph = createTravelGraph({ edges: [makeEdge('P', 'Q', 10), makeEdge('Q', 'R', 10), makeEdge('R', 'X', 100), makeEdge('X', 'Y', 10)] });
+const graph = createTravelGraph({
+  edges: [makeEdge('P', 'Q', 10), makeEdge('Q', 'R', 10), makeEdge('R', 'X', 100), makeEdge('X', 'Y', 10)],
+});
 const populations: Record<string, number> = { P: 1000, Q: 4000, R: 2000, X: 3000, Y: 3000 };
 const base: CoverageInput = {
   graph,
-  communes: Object.entries(populations).map(([code, population]) => ({ code, provinceCode: '15', population })),
+  communes: Object.entries(populations).map(([code, population]) => ({
+    code,
+    provinceCode: '15',
+    population,
+  })),
   providers: [],
-  need: { serviceCode: 'SCR.ASD', mode: 'MOTORBIKE', season: 'RAINY', maxMinutes: 10, ageBand: { minMonths: 0, maxMonths: 215 } },
+  need: {
+    serviceCode: 'SCR.ASD',
+    mode: 'MOTORBIKE',
+    season: 'RAINY',
+    maxMinutes: 10,
+    ageBand: { minMonths: 0, maxMonths: 215 },
+  },
 };
 const kids = (population: number) => population * 0.2822;
 
@@ -66,7 +78,9 @@ describe('suggestSites', () => {
       let chosen: string[] = [];
       let covered = baseline.totals.coveredChildren;
       for (const pick of picks) {
-        const bestOther = Math.max(...world.codes.map((code) => coveredChildrenWith(input, [...chosen, code]) - covered));
+        const bestOther = Math.max(
+          ...world.codes.map((code) => coveredChildrenWith(input, [...chosen, code]) - covered),
+        );
         chosen = [...chosen, pick.communeCode];
         const after = coveredChildrenWith(input, chosen);
         expect(pick.gainedChildren).toBeCloseTo(after - covered, 6);
@@ -76,7 +90,9 @@ describe('suggestSites', () => {
         covered = after;
       }
       if (picks.length < 3) {
-        const anyGain = world.codes.some((code) => coveredChildrenWith(input, [...chosen, code]) > covered + 1e-9);
+        const anyGain = world.codes.some(
+          (code) => coveredChildrenWith(input, [...chosen, code]) > covered + 1e-9,
+        );
         expect(anyGain).toBe(false);
       }
     },

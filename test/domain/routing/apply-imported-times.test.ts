@@ -6,7 +6,9 @@ describe('applyImportedTimes', () => {
   const edges = [makeEdge('A', 'B', 10), makeEdge('B', 'C', 20)];
 
   it('overrides only the imported mode and season, in either direction, and marks the edge IMPORTED', () => {
-    const { edges: result, unmatched } = applyImportedTimes(edges, [{ from: 'B', to: 'A', mode: 'WALK', season: 'RAINY', minutes: 95, km: 7 }]);
+    const { edges: result, unmatched } = applyImportedTimes(edges, [
+      { from: 'B', to: 'A', mode: 'WALK', season: 'RAINY', minutes: 95, km: 7 },
+    ]);
     expect(result[0]).toMatchObject({ from: 'A', to: 'B', source: 'IMPORTED', km: 7 });
     expect(result[0]!.minutes).toEqual({ ...edges[0]!.minutes, WALK_RAINY: 95 });
     expect(result[1]).toBe(edges[1]);
@@ -31,7 +33,11 @@ describe('applyImportedTimes', () => {
   it('rejects negative or non-finite minutes and non-positive km', () => {
     const row = { from: 'A', to: 'B', mode: 'CAR' as const, season: 'DRY' as const };
     expect(() => applyImportedTimes(edges, [{ ...row, minutes: -1 }])).toThrow(InvalidRoutingInputError);
-    expect(() => applyImportedTimes(edges, [{ ...row, minutes: Infinity }])).toThrow(InvalidRoutingInputError);
-    expect(() => applyImportedTimes(edges, [{ ...row, minutes: 3, km: 0 }])).toThrow(InvalidRoutingInputError);
+    expect(() => applyImportedTimes(edges, [{ ...row, minutes: Infinity }])).toThrow(
+      InvalidRoutingInputError,
+    );
+    expect(() => applyImportedTimes(edges, [{ ...row, minutes: 3, km: 0 }])).toThrow(
+      InvalidRoutingInputError,
+    );
   });
 });

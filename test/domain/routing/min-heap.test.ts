@@ -4,7 +4,10 @@ import { createSeededRandom, pickInt } from '../../fixtures/routing/seeded-rando
 describe('MinHeap', () => {
   it('pops entries in (minutes, rank, node) order', () => {
     const random = createSeededRandom(42);
-    const entries = Array.from({ length: 500 }, () => [pickInt(random, 0, 30), pickInt(random, 0, 3), pickInt(random, 0, 99)] as const);
+    const entries = Array.from(
+      { length: 500 },
+      () => [pickInt(random, 0, 30), pickInt(random, 0, 3), pickInt(random, 0, 99)] as const,
+    );
     const heap = new MinHeap(4);
     for (const [m, r, n] of entries) heap.push(m, r, n);
     const popped: (readonly [number, number, number])[] = [];

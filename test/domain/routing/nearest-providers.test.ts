@@ -6,30 +6,60 @@ import { makeCandidate, ORIGIN, PROVIDER_GRAPH } from '../../fixtures/routing/pr
 const NEED: ProviderNeed = { serviceCode: 'SCR.ASD', childAgeMonths: 30, mode: 'MOTORBIKE', season: 'DRY' };
 
 function run(candidates: ProviderCandidate[], need: Partial<ProviderNeed> = {}, maxExcluded?: number) {
-  return findNearestProviders({ origin: ORIGIN, need: { ...NEED, ...need }, graph: PROVIDER_GRAPH, candidates, maxExcluded });
+  return findNearestProviders({
+    origin: ORIGIN,
+    need: { ...NEED, ...need },
+    graph: PROVIDER_GRAPH,
+    candidates,
+    maxExcluded,
+  });
 }
 
 describe('findNearestProviders', () => {
   it('ranks by travel minutes and reports route, road km, free places and reasons', () => {
     const result = run([
       makeCandidate({ offeringId: 'far', communeCode: 'E', lat: 21.3, lon: 105.3 }),
-      makeCandidate({ offeringId: 'near', communeCode: 'B', lat: 21.05, lon: 105.0, minAgeMonths: 18, maxAgeMonths: 72, capacity: 5, currentLoad: 2, waitDays: 7 }),
+      makeCandidate({
+        offeringId: 'near',
+        communeCode: 'B',
+        lat: 21.05,
+        lon: 105.0,
+        minAgeMonths: 18,
+        maxAgeMonths: 72,
+        capacity: 5,
+        currentLoad: 2,
+        waitDays: 7,
+      }),
     ]);
     expect(result.matches.map((m) => m.offeringId)).toEqual(['near', 'far']);
     const [near, far] = result.matches;
-    expect(near).toMatchObject({ travelMinutes: 10, distanceKm: 6, route: ['A', 'B'], availableCapacity: 3, waitDays: 7 });
+    expect(near).toMatchObject({
+      travelMinutes: 10,
+      distanceKm: 6,
+      route: ['A', 'B'],
+      availableCapacity: 3,
+      waitDays: 7,
+    });
     expect(near!.reasons).toEqual([
       { code: 'TRAVEL', text: 'About 10 min by motorbike in the dry season (6.0 km by road)' },
       { code: 'AGE_OK', text: 'Accepts 30-month-olds (range 18–72 months)' },
       { code: 'CAPACITY_OK', text: '3 of 5 places free' },
       { code: 'WAIT_DAYS', text: 'Waiting list about 7 days' },
     ]);
-    expect(far).toMatchObject({ travelMinutes: 50, distanceKm: 33, route: ['A', 'B', 'C', 'E'], availableCapacity: null });
+    expect(far).toMatchObject({
+      travelMinutes: 50,
+      distanceKm: 33,
+      route: ['A', 'B', 'C', 'E'],
+      availableCapacity: null,
+    });
     expect(far!.reasons.map((r) => r.code)).toEqual(['TRAVEL', 'AGE_OK', 'CAPACITY_UNKNOWN']);
   });
 
   it('puts an offering in the child’s own commune first at 0 minutes', () => {
-    const { matches } = run([makeCandidate({ offeringId: 'b', communeCode: 'B' }), makeCandidate({ offeringId: 'home' })]);
+    const { matches } = run([
+      makeCandidate({ offeringId: 'b', communeCode: 'B' }),
+      makeCandidate({ offeringId: 'home' }),
+    ]);
     expect(matches[0]).toMatchObject({ offeringId: 'home', travelMinutes: 0, distanceKm: 0, route: ['A'] });
     expect(matches[0]!.reasons[0]).toEqual({ code: 'SAME_COMMUNE', text: "In the child's own commune" });
   });
@@ -96,12 +126,17 @@ describe('findNearestProviders', () => {
       2,
     );
     expect(result.excluded.map((e) => e.offeringId)).toEqual(['x2', 'x3']);
-    const all = run([makeCandidate({ offeringId: 'x1', communeCode: 'E', minAgeMonths: 40, languages: ['vie'] })], { language: 'hmn', maxMinutes: 5 });
+    const all = run(
+      [makeCandidate({ offeringId: 'x1', communeCode: 'E', minAgeMonths: 40, languages: ['vie'] })],
+      { language: 'hmn', maxMinutes: 5 },
+    );
     expect(all.excluded[0]!.why.map((w) => w.code)).toEqual(['TOO_YOUNG', 'LANGUAGE', 'BEYOND_MAX_MINUTES']);
   });
 
   it('keeps a full offering as a match, flagged, when capacity is not required', () => {
-    const { matches, excluded } = run([makeCandidate({ offeringId: 'full', capacity: 2, currentLoad: 2 })], { requireCapacity: false });
+    const { matches, excluded } = run([makeCandidate({ offeringId: 'full', capacity: 2, currentLoad: 2 })], {
+      requireCapacity: false,
+    });
     expect(excluded).toEqual([]);
     expect(matches[0]!.availableCapacity).toBe(0);
     expect(matches[0]!.reasons.map((r) => r.code)).toContain('NO_FREE_PLACE');
@@ -114,7 +149,9 @@ describe('findNearestProviders', () => {
   });
 
   it('returns at most `first` matches', () => {
-    const candidates = ['A', 'B', 'C', 'D', 'E'].map((communeCode) => makeCandidate({ offeringId: communeCode, communeCode }));
+    const candidates = ['A', 'B', 'C', 'D', 'E'].map((communeCode) =>
+      makeCandidate({ offeringId: communeCode, communeCode }),
+    );
     expect(run(candidates, { first: 2 }).matches.map((m) => m.offeringId)).toEqual(['A', 'B']);
     expect(run(candidates).matches).toHaveLength(5);
   });
@@ -134,7 +171,14 @@ describe('findNearestProviders', () => {
 
   it('rejects an unknown origin commune and out-of-range options', () => {
     const candidates = [makeCandidate({ offeringId: 'a' })];
-    expect(() => findNearestProviders({ origin: { ...ORIGIN, communeCode: 'NOPE' }, need: NEED, graph: PROVIDER_GRAPH, candidates })).toThrow(UnknownCommuneError);
+    expect(() =>
+      findNearestProviders({
+        origin: { ...ORIGIN, communeCode: 'NOPE' },
+        need: NEED,
+        graph: PROVIDER_GRAPH,
+        candidates,
+      }),
+    ).toThrow(UnknownCommuneError);
     expect(() => run(candidates, { first: 0 })).toThrow(InvalidRoutingInputError);
     expect(() => run(candidates, { maxMinutes: -5 })).toThrow(InvalidRoutingInputError);
     expect(() => run(candidates, { childAgeMonths: -1 })).toThrow(InvalidRoutingInputError);

@@ -20,10 +20,19 @@ function randomPoints(seed: number, count: number): { lat: number; lon: number }
 
 function isConnected(n: number, pairs: [number, number][]): boolean {
   const next = Array.from({ length: n }, () => [] as number[]);
-  for (const [a, b] of pairs) next[a]!.push(b), next[b]!.push(a);
+  for (const [a, b] of pairs) {
+    next[a]!.push(b);
+    next[b]!.push(a);
+  }
   const seen = new Set([0]);
   const stack = [0];
-  while (stack.length > 0) for (const v of next[stack.pop()!]!) if (!seen.has(v)) seen.add(v), stack.push(v);
+  while (stack.length > 0) {
+    for (const v of next[stack.pop()!]!) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+      stack.push(v);
+    }
+  }
   return seen.size === n;
 }
 
@@ -34,22 +43,25 @@ describe('measureGreatCircleKm', () => {
 });
 
 describe('findNeighbourPairs', () => {
-  it.each([1, 2, 3, 4, 5])('links each point to its k nearest (brute force) and leaves one component, seed %i', (seed) => {
-    const points = randomPoints(seed, 60);
-    const k = seed % 3 === 0 ? 1 : 3;
-    const pairs = findNeighbourPairs(points, k);
-    const keys = new Set(pairs.map(([a, b]) => `${a}-${b}`));
-    points.forEach((p, i) => {
-      const nearest = points
-        .map((q, j) => ({ j, d: measureGreatCircleKm(p.lat, p.lon, q.lat, q.lon) }))
-        .filter(({ j }) => j !== i)
-        .sort((a, b) => a.d - b.d || a.j - b.j)
-        .slice(0, k);
-      for (const { j } of nearest) expect(keys.has(i < j ? `${i}-${j}` : `${j}-${i}`)).toBe(true);
-    });
-    expect(isConnected(points.length, pairs)).toBe(true);
-    for (const [a, b] of pairs) expect(a).toBeLessThan(b);
-  });
+  it.each([1, 2, 3, 4, 5])(
+    'links each point to its k nearest (brute force) and leaves one component, seed %i',
+    (seed) => {
+      const points = randomPoints(seed, 60);
+      const k = seed % 3 === 0 ? 1 : 3;
+      const pairs = findNeighbourPairs(points, k);
+      const keys = new Set(pairs.map(([a, b]) => `${a}-${b}`));
+      points.forEach((p, i) => {
+        const nearest = points
+          .map((q, j) => ({ j, d: measureGreatCircleKm(p.lat, p.lon, q.lat, q.lon) }))
+          .filter(({ j }) => j !== i)
+          .sort((a, b) => a.d - b.d || a.j - b.j)
+          .slice(0, k);
+        for (const { j } of nearest) expect(keys.has(i < j ? `${i}-${j}` : `${j}-${i}`)).toBe(true);
+      });
+      expect(isConnected(points.length, pairs)).toBe(true);
+      for (const [a, b] of pairs) expect(a).toBeLessThan(b);
+    },
+  );
 
   it('joins far-apart groups through their closest pair', () => {
     const points = [
@@ -73,7 +85,9 @@ describe('classifyCommuneTerrain', () => {
     expect(classifyCommuneTerrain({ ...base, type: 'đặc khu', population: 100 })).toBe('ISLAND');
     expect(classifyCommuneTerrain({ ...base, type: 'xã', population: 5000 })).toBe('MOUNTAIN');
     expect(classifyCommuneTerrain({ ...base, type: 'xã', population: 50000 })).toBe('RURAL');
-    expect(classifyCommuneTerrain({ ...base, provinceCode: '01', type: 'xã', population: 500 })).toBe('RURAL');
+    expect(classifyCommuneTerrain({ ...base, provinceCode: '01', type: 'xã', population: 500 })).toBe(
+      'RURAL',
+    );
   });
 
   it('treats a mountain-province xã with unknown density as MOUNTAIN', () => {
@@ -109,7 +123,8 @@ describe('estimateEdgeMinutes', () => {
   });
 
   it('slows mountain edges in the rainy season much more than flat ones', () => {
-    const slowdown = (t: 'MOUNTAIN' | 'RURAL' | 'URBAN') => estimateEdgeMinutes(t, 10).MOTORBIKE_RAINY / estimateEdgeMinutes(t, 10).MOTORBIKE_DRY;
+    const slowdown = (t: 'MOUNTAIN' | 'RURAL' | 'URBAN') =>
+      estimateEdgeMinutes(t, 10).MOTORBIKE_RAINY / estimateEdgeMinutes(t, 10).MOTORBIKE_DRY;
     expect(slowdown('MOUNTAIN')).toBeGreaterThan(1.5);
     expect(slowdown('RURAL')).toBeLessThan(1.25);
     expect(slowdown('URBAN')).toBeLessThan(1.25);
@@ -125,7 +140,8 @@ describe('estimateEdgeMinutes', () => {
 
 describe('estimateTravelEdges', () => {
   const edges = estimateTravelEdges({ communes: SAMPLE_COMMUNES });
-  const has = (a: string, b: string) => edges.some((e) => (e.from === a && e.to === b) || (e.from === b && e.to === a));
+  const has = (a: string, b: string) =>
+    edges.some((e) => (e.from === a && e.to === b) || (e.from === b && e.to === a));
 
   it('returns sorted, canonical edges with road km = straight km × circuity and all six times', () => {
     const keys = edges.map((e) => `${e.from}|${e.to}`);
@@ -140,7 +156,13 @@ describe('estimateTravelEdges', () => {
 
   it('keeps edges across province borders and connects every commune', () => {
     expect(has('07503', '10000')).toBe(true); // Bắc Ninh (24) to Hưng Yên (33)
-    const pairs = edges.map((e) => [SAMPLE_COMMUNES.findIndex((c) => c.code === e.from), SAMPLE_COMMUNES.findIndex((c) => c.code === e.to)] as [number, number]);
+    const pairs = edges.map(
+      (e) =>
+        [
+          SAMPLE_COMMUNES.findIndex((c) => c.code === e.from),
+          SAMPLE_COMMUNES.findIndex((c) => c.code === e.to),
+        ] as [number, number],
+    );
     expect(isConnected(SAMPLE_COMMUNES.length, pairs)).toBe(true);
   });
 
@@ -148,7 +170,9 @@ describe('estimateTravelEdges', () => {
     const coTo = edges.filter((e) => e.from === '07192' || e.to === '07192');
     expect(coTo.length).toBeGreaterThan(0);
     expect(coTo.every((e) => e.terrain === 'FERRY')).toBe(true);
-    const vanDonToShore = edges.filter((e) => (e.from === '06994' || e.to === '06994') && e.to !== '07192' && e.from !== '07192');
+    const vanDonToShore = edges.filter(
+      (e) => (e.from === '06994' || e.to === '06994') && e.to !== '07192' && e.from !== '07192',
+    );
     expect(vanDonToShore.every((e) => e.terrain === 'ISLAND')).toBe(true);
   });
 
@@ -172,9 +196,14 @@ describe('estimateTravelEdges', () => {
   it('rejects duplicate codes, missing points and imports naming unknown communes', () => {
     const first = SAMPLE_COMMUNES[0]!;
     expect(() => estimateTravelEdges({ communes: [first, first] })).toThrow(InvalidRoutingInputError);
-    expect(() => estimateTravelEdges({ communes: [{ ...first, lat: Number.NaN }] })).toThrow(InvalidRoutingInputError);
+    expect(() => estimateTravelEdges({ communes: [{ ...first, lat: Number.NaN }] })).toThrow(
+      InvalidRoutingInputError,
+    );
     expect(() =>
-      estimateTravelEdges({ communes: SAMPLE_COMMUNES, imported: [{ from: '06688', to: '99999', mode: 'CAR', season: 'DRY', minutes: 5 }] }),
+      estimateTravelEdges({
+        communes: SAMPLE_COMMUNES,
+        imported: [{ from: '06688', to: '99999', mode: 'CAR', season: 'DRY', minutes: 5 }],
+      }),
     ).toThrow(UnknownCommuneError);
   });
 });

@@ -14,7 +14,15 @@ describe('foldDiacritics', () => {
   });
 
   it('tokenizes on anything but letters, digits and dots', () => {
-    expect(tokenize('Trạm Y tế – điểm Đông Xá, SCR.ASD')).toEqual(['tram', 'y', 'te', 'diem', 'dong', 'xa', 'scr.asd']);
+    expect(tokenize('Trạm Y tế – điểm Đông Xá, SCR.ASD')).toEqual([
+      'tram',
+      'y',
+      'te',
+      'diem',
+      'dong',
+      'xa',
+      'scr.asd',
+    ]);
   });
 });
 

@@ -75,13 +75,29 @@ export function defineCaseConformance(ctx: GetContext): void {
     const { store, p } = ctx();
     const { w, record, consent, referral } = world(p);
     await seedWorld(store, w);
-    const onward = { ...referral, id: `${p}-ref2`, parentId: referral.id, fromFacilityId: referral.toFacilityId, toFacilityId: w.facilities[2]!.id };
+    const onward = {
+      ...referral,
+      id: `${p}-ref2`,
+      parentId: referral.id,
+      fromFacilityId: referral.toFacilityId,
+      toFacilityId: w.facilities[2]!.id,
+    };
     await store.transact(async (tx) => {
       await tx.createCase(record);
       await tx.createConsent(consent);
       await tx.createReferral(referral);
       await tx.createReferral(onward);
-      await tx.appendReferralEvent({ id: `${p}-evt`, referralId: referral.id, action: 'REQUEST', fromStatus: null, toStatus: 'REQUESTED', by: 'cw', at: T, note: null, reasonCode: null });
+      await tx.appendReferralEvent({
+        id: `${p}-evt`,
+        referralId: referral.id,
+        action: 'REQUEST',
+        fromStatus: null,
+        toStatus: 'REQUESTED',
+        by: 'cw',
+        at: T,
+        note: null,
+        reasonCode: null,
+      });
       await tx.appendAudit(audit(p, 1, record.id));
     });
     expect(await store.casesById([record.id, `${p}-missing`])).toEqual([record, null]);
@@ -108,7 +124,9 @@ export function defineCaseConformance(ctx: GetContext): void {
     });
     const accepted = { ...referral, status: 'ACCEPTED' as const, version: 2 };
     expect(await store.transact((tx) => tx.updateReferral(accepted, 1))).toBe(true);
-    expect(await store.transact((tx) => tx.updateReferral({ ...referral, status: 'REJECTED', version: 2 }, 1))).toBe(false);
+    expect(
+      await store.transact((tx) => tx.updateReferral({ ...referral, status: 'REJECTED', version: 2 }, 1)),
+    ).toBe(false);
     expect((await store.referralsById([referral.id]))[0]).toMatchObject({ status: 'ACCEPTED', version: 2 });
   });
 
@@ -139,8 +157,12 @@ export function defineCaseConformance(ctx: GetContext): void {
       await tx.createCase(record);
       await tx.createConsent(consent);
     });
-    const withdrawn = await store.transact((tx) => tx.withdrawConsent(consent.id, '2025-09-02T00:00:00.000Z'));
+    const withdrawn = await store.transact((tx) =>
+      tx.withdrawConsent(consent.id, '2025-09-02T00:00:00.000Z'),
+    );
     expect(withdrawn).toMatchObject({ id: consent.id, withdrawnAt: '2025-09-02T00:00:00.000Z' });
-    expect(await store.transact((tx) => tx.withdrawConsent(consent.id, '2025-09-03T00:00:00.000Z'))).toBeNull();
+    expect(
+      await store.transact((tx) => tx.withdrawConsent(consent.id, '2025-09-03T00:00:00.000Z')),
+    ).toBeNull();
   });
 }
