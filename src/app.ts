@@ -39,7 +39,7 @@ export async function createApp(
     routing,
     coverage: new CoverageService(readModel),
     cases,
-    referrals: new ReferralService(store, readModel, cases, now),
+    referrals: new ReferralService(store, readModel, now),
     chains: new ChainService(store, readModel, cases, routing, now),
     now,
   };

@@ -41,22 +41,34 @@ export function ownsCase(viewer: Viewer, record: CaseRecord): boolean {
 }
 
 /**
- * Receiving staff see a case only through a referral addressed to their facility that is backed
- * by a consent that is still valid (the caller passes `consentValid`).
+ * Facility staff see a referral that leaves or reaches their facility, and only while the consent that
+ * shared it still holds (`consentHolds`; a referral inside one organisation needed none).
  */
-export function receivesReferral(viewer: Viewer, referral: ReferralRecord, consentValid: boolean): boolean {
+export function atReferralEnd(viewer: Viewer, referral: ReferralRecord, consentHolds: boolean): boolean {
   return (
     viewer.role === 'facility_staff' &&
     !!viewer.facilityId &&
-    viewer.facilityId === referral.toFacilityId &&
-    consentValid
+    (viewer.facilityId === referral.toFacilityId || viewer.facilityId === referral.fromFacilityId) &&
+    consentHolds
   );
 }
 
-/** Sends a referral: a caseworker who owns the case, or staff of the sending facility (onward referral). */
-export function sendsFrom(viewer: Viewer, record: CaseRecord, fromFacilityId: string): boolean {
-  if (ownsCase(viewer, record)) return true;
-  return viewer.role === 'facility_staff' && viewer.facilityId === fromFacilityId;
+/**
+ * Refers onward: staff may send a case on from their facility only as the follow-up of a referral that
+ * was addressed to that facility and that they may still see.
+ */
+export function refersOnward(
+  viewer: Viewer,
+  fromFacilityId: string,
+  parent: ReferralRecord | null,
+  parentVisible: boolean,
+): boolean {
+  return (
+    viewer.role === 'facility_staff' &&
+    viewer.facilityId === fromFacilityId &&
+    parent?.toFacilityId === fromFacilityId &&
+    parentVisible
+  );
 }
 
 export function assertAllowed(allowed: boolean, message: string): void {

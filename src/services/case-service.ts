@@ -2,23 +2,29 @@
  * Cases and consents: pseudonymous records, owned by an organisation, every read and write audited.
  * A receiving facility sees a case only through a referral addressed to it with a consent still valid.
  */
-import { assertAllowed, authorize, ownsCase, receivesReferral } from '../auth/policy';
+import { assertAllowed, authorize, ownsCase } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import { CONSENT_GRANTORS, CONSENT_PURPOSES } from '../domain/consent/consent';
 import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors';
 import { SECTORS, type Sector } from '../domain/model';
-import type { CaseRecord, ConsentRecord, GraphStore, ReferralRecord } from '../store/port';
+import type {
+  AuditEventRecord,
+  CaseRecord,
+  CaseScope,
+  ConsentRecord,
+  GraphStore,
+  Page,
+  PageArgs,
+} from '../store/port';
 import { auditEvent, newId } from './audit';
+import { maySeeReferral } from './referral-access';
 import type { RoutingService } from './routing-service';
+
+export { isConsentActive } from './referral-access';
 
 const LABEL = /^[\p{L}\p{N}][\p{L}\p{N} _\-#.]{0,39}$/u;
 const LANGUAGE = /^[a-z]{3}$/;
 const SERVICE = /^[A-Z]{2,4}\.[A-Z]{2,12}$/;
-
-/** True while a consent has been neither withdrawn nor expired at `at`. */
-export function isConsentActive(consent: ConsentRecord, at: string): boolean {
-  return !consent.withdrawnAt && (!consent.expiresAt || consent.expiresAt > at);
-}
 
 /** Whole months between a YYYY-MM birth month and `at`. */
 export function ageInMonths(birthMonth: string, at: string): number {
@@ -111,7 +117,7 @@ export class CaseService {
     return record;
   }
 
-  /** Owners see their cases; receiving staff only through a referral to them with a valid consent. */
+  /** Owners see their cases; facility staff only through a referral they may see (consent still holding). */
   async assertCanSee(viewer: Viewer, record: CaseRecord): Promise<void> {
     if (ownsCase(viewer, record)) return;
     if (viewer.role === 'facility_staff') {
@@ -119,19 +125,60 @@ export class CaseService {
         this.store.referralsByCase([record.id]),
         this.store.consentsByCase([record.id]),
       ]);
-      if (referrals.some((r) => this.staffMaySee(viewer, r, consents))) return;
+      const at = this.now();
+      if (referrals.some((referral) => maySeeReferral({ viewer, referral, record, consents, at }))) return;
     }
     throw new ForbiddenError(
       'This case belongs to another organisation and no valid consent shares it with you',
     );
   }
 
-  /** Receiving staff see a referral while it is addressed to them and its consent is still active. */
-  staffMaySee(viewer: Viewer, referral: ReferralRecord, consents: ConsentRecord[]): boolean {
-    const consent = referral.consentId ? consents.find((c) => c.id === referral.consentId) : undefined;
-    const sameOrganisation = referral.consentId === null;
-    const valid = sameOrganisation || (!!consent && isConsentActive(consent, this.now()));
-    return receivesReferral(viewer, referral, valid);
+  /** The audit trail of a case, for admins; reading it is itself audited. */
+  async readAuditLog(viewer: Viewer, caseId: string, first: number): Promise<AuditEventRecord[]> {
+    authorize(viewer, 'audit.read');
+    if (!Number.isInteger(first) || first < 1 || first > 1000)
+      throw new BadInputError('first must be between 1 and 1000');
+    const events = await this.store.auditEvents(caseId, first);
+    await this.store.appendAudit([
+      auditEvent({
+        viewer,
+        action: 'READ',
+        entity: 'AuditLog',
+        entityId: caseId,
+        caseId,
+        at: this.now(),
+        purpose: 'AUDIT',
+      }),
+    ]);
+    return events;
+  }
+
+  /** Cases a caseworker's organisation (or, without one, province) owns; all for an admin. Audited. */
+  async listCases(viewer: Viewer, page: PageArgs): Promise<Page<CaseRecord>> {
+    authorize(viewer, 'case.read');
+    let scope: CaseScope;
+    if (viewer.role === 'admin') scope = {};
+    else if (viewer.role === 'caseworker' && viewer.organizationId)
+      scope = { organizationId: viewer.organizationId };
+    else if (viewer.role === 'caseworker' && viewer.provinceCode)
+      scope = { provinceCode: viewer.provinceCode };
+    else throw new ForbiddenError('Listing cases needs a caseworker token with an organisation or province');
+    const result = await this.store.cases(scope, page);
+    const at = this.now();
+    await this.store.appendAudit(
+      result.items.map((c) =>
+        auditEvent({
+          viewer,
+          action: 'READ',
+          entity: 'Case',
+          entityId: c.id,
+          caseId: c.id,
+          at,
+          purpose: 'CASE_LIST',
+        }),
+      ),
+    );
+    return result;
   }
 
   async grantConsent(
@@ -152,6 +199,12 @@ export class CaseService {
       throw new BadInputError(`purpose must be one of ${CONSENT_PURPOSES.join(', ')}`);
     if (!(CONSENT_GRANTORS as readonly string[]).includes(input.grantedBy))
       throw new BadInputError(`grantedBy must be one of ${CONSENT_GRANTORS.join(', ')}`);
+    const organizations = input.scopeOrganizationIds ?? [];
+    if (organizations.length > 50 || !organizations.every((id) => /^[\w.:-]{1,64}$/.test(id))) {
+      throw new BadInputError(
+        'scopeOrganizationIds takes at most 50 organisation ids of up to 64 characters',
+      );
+    }
     const sectors = input.scopeSectors ?? [];
     if (!sectors.every((s) => (SECTORS as readonly string[]).includes(s)))
       throw new BadInputError('scopeSectors must be sectors');
@@ -161,7 +214,7 @@ export class CaseService {
       id: newId('consent'),
       caseId: record.id,
       purpose,
-      scopeOrganizationIds: input.scopeOrganizationIds ?? [],
+      scopeOrganizationIds: organizations,
       scopeSectors: sectors,
       grantedBy: input.grantedBy,
       grantedAt: at,
@@ -190,13 +243,11 @@ export class CaseService {
     const at = this.now();
     return this.store.transact(async (tx) => {
       const consent = await tx.withdrawConsent(consentId, at);
-      if (!consent) throw new NotFoundError('Active consent', consentId);
-      const [record] = await this.store.casesById([consent.caseId]);
-      // Thrown inside the transaction, so a withdrawal by someone else's caseworker is rolled back.
-      assertAllowed(
-        !!record && ownsCase(viewer, record),
-        'Only the caseworker who owns the case can withdraw its consent',
-      );
+      const [record] = consent ? await this.store.casesById([consent.caseId]) : [];
+      // Someone else's consent answers like a missing one (no existence oracle); thrown inside the
+      // transaction, so the withdrawal is rolled back.
+      if (!consent || !record || !ownsCase(viewer, record))
+        throw new NotFoundError('Active consent', consentId);
       await tx.appendAudit(
         auditEvent({
           viewer,

@@ -1,6 +1,5 @@
 /** A child's referral chain and the next steps of their pathway, for those who may see the case. */
 import type { Viewer } from '../auth/viewer';
-import { ownsCase } from '../auth/policy';
 import type { Season, TravelMode } from '../domain/model';
 import type { ReferralChain } from '../domain/referral/referral-chain';
 import { suggestNextSteps, type NextStepPlan } from '../domain/referral/suggest-next-steps';
@@ -8,6 +7,7 @@ import { traceReferralChain } from '../domain/referral/trace-chain';
 import type { ReadModel } from '../read-model/read-model';
 import type { GraphStore } from '../store/port';
 import { ageInMonths, type CaseService } from './case-service';
+import { maySeeReferral } from './referral-access';
 import type { RoutingService } from './routing-service';
 
 export class ChainService {
@@ -22,10 +22,10 @@ export class ChainService {
   async referralChain(viewer: Viewer, caseId: string): Promise<ReferralChain> {
     const record = await this.cases.readCase(viewer, caseId, 'CHAIN_VIEW');
     const [all = []] = await this.store.referralsByCase([caseId]);
-    // Receiving staff see the hops that touch their facility, not the whole history of the child.
-    const referrals = ownsCase(viewer, record)
-      ? all
-      : all.filter((r) => r.toFacilityId === viewer.facilityId || r.fromFacilityId === viewer.facilityId);
+    // Facility staff see the hops that touch their facility while their consent holds, not the whole history.
+    const [consents = []] = await this.store.consentsByCase([caseId]);
+    const at = this.now();
+    const referrals = all.filter((referral) => maySeeReferral({ viewer, referral, record, consents, at }));
     const events = (await this.store.eventsByReferral(referrals.map((r) => r.id))).flat();
     const facilityIds = new Set(referrals.flatMap((r) => [r.fromFacilityId, r.toFacilityId]));
     const facilities = [...facilityIds].flatMap((id) => {

@@ -2,11 +2,18 @@
  * Referrals: create (with the consent, level and service checks), move through the status machine
  * (atomically, with an event and an audit record), and read a child's chain and next steps.
  */
-import { assertAllowed, authorize, ownsCase, sendsFrom } from '../auth/policy';
+import { assertAllowed, authorize, ownsCase, refersOnward } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import { findCoveringConsent } from '../domain/consent/consent';
 import { readConsentRow } from '../domain/consent/read-consent-row';
-import { BadInputError, ConflictError, DomainError, NotFoundError, quoteInput } from '../domain/errors';
+import {
+  BadInputError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  quoteInput,
+} from '../domain/errors';
 import { levelRank, type Urgency } from '../domain/model';
 import { findActorSides } from '../domain/referral/find-actor-sides';
 import { renderReferralSlip } from '../domain/referral/referral-slip';
@@ -17,9 +24,16 @@ import {
 } from '../domain/referral/referral-status';
 import type { ReadModel } from '../read-model/read-model';
 import type { ConnectionParent } from '../graphql/mappers';
-import type { FacilityRecord, GraphStore, PageArgs, ReferralRecord } from '../store/port';
+import type {
+  ConsentRecord,
+  FacilityRecord,
+  GraphStore,
+  PageArgs,
+  ReferralFilter,
+  ReferralRecord,
+} from '../store/port';
 import { auditEvent, newId } from './audit';
-import { isConsentActive, type CaseService } from './case-service';
+import { consentHolds, isConsentActive, maySeeReferral } from './referral-access';
 
 export interface CreateReferralInput {
   caseId: string;
@@ -33,6 +47,25 @@ export interface CreateReferralInput {
   skipReason?: string | null;
 }
 
+/** The consent id a new referral shares the case under (null inside one organisation), or CONSENT_REQUIRED. */
+function decideConsent(input: {
+  consents: ConsentRecord[];
+  receiver: FacilityRecord;
+  senderOrganizationId: string;
+  at: string;
+}): string | null {
+  const decision = findCoveringConsent({
+    consents: input.consents.map(readConsentRow),
+    receiverOrganizationId: input.receiver.organizationId,
+    receiverSector: input.receiver.sector,
+    purpose: 'REFERRAL',
+    at: input.at,
+    senderOrganizationId: input.senderOrganizationId,
+  });
+  if (!decision.covered) throw new ConsentRequiredError(decision.message, decision.reason);
+  return decision.consent?.id ?? null;
+}
+
 export class ConsentRequiredError extends DomainError {
   constructor(message: string, reason: string) {
     super('CONSENT_REQUIRED', message, { reason });
@@ -43,7 +76,6 @@ export class ReferralService {
   constructor(
     private readonly store: GraphStore,
     private readonly readModel: ReadModel,
-    private readonly cases: CaseService,
     private readonly now: () => string,
   ) {}
 
@@ -63,10 +95,6 @@ export class ReferralService {
     if (!record) throw new NotFoundError('Case', input.caseId);
     const from = this.facility(input.fromFacilityId, 'fromFacilityId');
     const to = this.facility(input.toFacilityId, 'toFacilityId');
-    assertAllowed(
-      sendsFrom(viewer, record, from.id),
-      'Only the case owner or staff of the sending facility can refer',
-    );
     if (from.id === to.id) throw new BadInputError('A referral must go to another facility');
     if (!this.readModel.serviceTypes.has(input.serviceCode))
       throw new BadInputError(`Unknown service code ${quoteInput(input.serviceCode)}`);
@@ -81,6 +109,8 @@ export class ReferralService {
     if (reason.length < 3 || reason.length > 1000)
       throw new BadInputError('reason must be 3–1000 characters');
     const skipReason = input.skipReason?.trim() || null;
+    if (skipReason && skipReason.length > 1000)
+      throw new BadInputError('skipReason must be at most 1000 characters');
     if (
       from.sector === 'HEALTH' &&
       to.sector === 'HEALTH' &&
@@ -95,23 +125,21 @@ export class ReferralService {
     const at = this.now();
     if (input.dueDate && input.dueDate < at.slice(0, 10))
       throw new BadInputError('dueDate must not be in the past');
+    let parent: ReferralRecord | null = null;
     if (input.parentId) {
-      const [parent] = await this.store.referralsById([input.parentId]);
+      [parent = null] = await this.store.referralsById([input.parentId]);
       if (!parent || parent.caseId !== record.id)
         throw new BadInputError(`parentId ${quoteInput(input.parentId)} is not a referral of this case`);
     }
-    // Sharing with another organisation needs a consent that covers the receiver and has not lapsed.
-    const [consents = []] = await this.store.consentsByCase([record.id]);
-    const decision = findCoveringConsent({
-      consents: consents.map(readConsentRow),
-      receiverOrganizationId: to.organizationId,
-      receiverSector: to.sector,
-      purpose: 'REFERRAL',
-      at,
-      senderOrganizationId: record.organizationId,
-    });
-    if (!decision.covered) throw new ConsentRequiredError(decision.message, decision.reason);
-    const consentId = decision.consent?.id ?? null;
+    if (!ownsCase(viewer, record)) {
+      // Staff refer onward only from their facility, following a referral addressed to it that they may still see.
+      const [consents = []] = await this.store.consentsByCase([record.id]);
+      const parentVisible = !!parent && consentHolds(parent, consents, at);
+      assertAllowed(
+        refersOnward(viewer, from.id, parent, parentVisible),
+        'Only the case owner, or staff following a referral to their facility, can refer this child',
+      );
+    }
     const referral: ReferralRecord = {
       id: newId('ref'),
       caseId: record.id,
@@ -127,13 +155,20 @@ export class ReferralService {
       status: 'REQUESTED',
       skipReason,
       rejectReasonCode: null,
-      consentId,
+      consentId: null,
       createdBy: viewer.subject,
       createdAt: at,
       updatedAt: at,
       version: 1,
     };
     await this.store.transact(async (tx) => {
+      // Consent is decided inside the write, so a withdrawal cannot slip between the check and the referral.
+      referral.consentId = decideConsent({
+        consents: await tx.consentsByCase(record.id),
+        receiver: to,
+        senderOrganizationId: record.organizationId,
+        at,
+      });
       await tx.createReferral(referral);
       await tx.appendReferralEvent({
         id: newId('evt'),
@@ -161,14 +196,13 @@ export class ReferralService {
     return referral;
   }
 
-  /** The sides the viewer speaks for: the case owner is always the referrer. */
+  /**
+   * The sides the viewer speaks for: the case owner is the referrer; facility staff speak for the end at
+   * their facility. An organisation claim alone never makes anyone a side of someone else's case.
+   */
   private async sidesOf(viewer: Viewer, referral: ReferralRecord): Promise<ReferralSide[]> {
     const sides = new Set(
-      findActorSides({
-        referral,
-        facilityId: viewer.facilityId,
-        organizationId: viewer.role === 'facility_staff' ? null : viewer.organizationId,
-      }),
+      viewer.role === 'facility_staff' ? findActorSides({ referral, facilityId: viewer.facilityId }) : [],
     );
     const [record] = await this.store.casesById([referral.caseId]);
     if (record && ownsCase(viewer, record)) sides.add('REFERRER');
@@ -186,14 +220,6 @@ export class ReferralService {
     if (!current) throw new NotFoundError('Referral', input.referralId);
     const sides = await this.sidesOf(viewer, current);
     assertAllowed(sides.length > 0, 'You are on neither side of this referral');
-    if (!sides.includes('REFERRER')) {
-      // The receiving side acts only while the consent that shared the case still holds.
-      const [consents = []] = await this.store.consentsByCase([current.caseId]);
-      assertAllowed(
-        this.cases.staffMaySee(viewer, current, consents),
-        'The consent that shared this referral is no longer valid',
-      );
-    }
     const at = this.now();
     const { referral, event } = transitionReferral({
       referral: current,
@@ -205,6 +231,14 @@ export class ReferralService {
     });
     const next: ReferralRecord = { ...current, ...referral, version: current.version + 1 };
     await this.store.transact(async (tx) => {
+      if (!sides.includes('REFERRER')) {
+        // Facility staff act only while the consent that shared the case holds, checked inside the write.
+        const consents = await tx.consentsByCase(current.caseId);
+        assertAllowed(
+          consentHolds(current, consents, at),
+          'The consent that shared this referral is no longer valid',
+        );
+      }
       // Optimistic concurrency: a concurrent transition bumps the version first and this one is refused.
       const applied = await tx.updateReferral(next, current.version);
       if (!applied)
@@ -237,27 +271,43 @@ export class ReferralService {
     page: PageArgs,
   ): Promise<ConnectionParent<ReferralRecord>> {
     authorize(viewer, 'case.read');
-    const filter =
-      viewer.role === 'facility_staff'
-        ? { toFacilityId: viewer.facilityId ?? '-', status: where.status ?? null }
-        : viewer.role === 'admin'
-          ? { toFacilityId: where.toFacilityId ?? null, status: where.status ?? null }
-          : {
-              fromOrganizationId: viewer.organizationId ?? '-',
-              toFacilityId: where.toFacilityId ?? null,
-              status: where.status ?? null,
-            };
+    const status = where.status ?? null;
+    let filter: ReferralFilter;
+    if (viewer.role === 'admin') filter = { toFacilityId: where.toFacilityId ?? null, status };
+    else if (viewer.role === 'facility_staff' && viewer.facilityId)
+      filter = { toFacilityId: viewer.facilityId, status };
+    else if (viewer.role === 'caseworker' && viewer.organizationId)
+      filter = {
+        caseOrganizationId: viewer.organizationId,
+        toFacilityId: where.toFacilityId ?? null,
+        status,
+      };
+    else if (viewer.role === 'caseworker' && viewer.provinceCode)
+      filter = { caseProvinceCode: viewer.provinceCode, toFacilityId: where.toFacilityId ?? null, status };
+    else
+      throw new ForbiddenError('Listing referrals needs an organisation, province or facility in the token');
     const result = await this.store.referrals(filter, page);
-    let items = result.items;
-    if (viewer.role === 'facility_staff') {
-      // Withdrawn or lapsed consent hides the referral from the receiving side.
-      const consents = await this.store.consentsByCase([...new Set(items.map((r) => r.caseId))]);
-      const byCase = new Map(consents.map((list) => [list[0]?.caseId, list]));
-      items = items.filter((r) => this.cases.staffMaySee(viewer, r, byCase.get(r.caseId) ?? []));
-    }
+    // Withdrawn or lapsed consent hides a referral from facility staff even when it is addressed to them.
+    const items = await this.visible(viewer, result.items, 'REFERRAL_LIST');
+    return { page: { ...result, items }, cursorOf: (r) => r.id };
+  }
+
+  /** The referrals of `referrals` the viewer may see; each one returned is audited as read. */
+  async visible(viewer: Viewer, referrals: ReferralRecord[], purpose: string): Promise<ReferralRecord[]> {
+    if (referrals.length === 0) return [];
+    const caseIds = [...new Set(referrals.map((r) => r.caseId))];
+    const [records, consents] = await Promise.all([
+      this.store.casesById(caseIds),
+      this.store.consentsByCase(caseIds),
+    ]);
     const at = this.now();
+    const shown = referrals.filter((referral) => {
+      const i = caseIds.indexOf(referral.caseId);
+      const record = records[i];
+      return !!record && maySeeReferral({ viewer, referral, record, consents: consents[i] ?? [], at });
+    });
     await this.store.appendAudit(
-      items.map((r) =>
+      shown.map((r) =>
         auditEvent({
           viewer,
           action: 'READ',
@@ -265,11 +315,11 @@ export class ReferralService {
           entityId: r.id,
           caseId: r.caseId,
           at,
-          purpose: 'REFERRAL_LIST',
+          purpose,
         }),
       ),
     );
-    return { page: { ...result, items }, cursorOf: (r) => r.id };
+    return shown;
   }
 
   /** The family's slip for a referral the viewer already reached; reason details only while consent holds. */
@@ -309,19 +359,9 @@ export class ReferralService {
     authorize(viewer, 'case.read');
     const [referral] = await this.store.referralsById([id]);
     if (!referral) throw new NotFoundError('Referral', id);
-    const [record] = await this.store.casesById([referral.caseId]);
-    if (!record) throw new NotFoundError('Case', referral.caseId);
-    await this.cases.assertCanSee(viewer, record);
-    await this.store.appendAudit([
-      auditEvent({
-        viewer,
-        action: 'READ',
-        entity: 'Referral',
-        entityId: id,
-        caseId: referral.caseId,
-        at: this.now(),
-      }),
-    ]);
-    return referral;
+    const [shown] = await this.visible(viewer, [referral], 'REFERRAL_VIEW');
+    if (!shown)
+      throw new ForbiddenError('This referral is not shared with you (or its consent was withdrawn)');
+    return shown;
   }
 }

@@ -106,7 +106,8 @@ export class CaseStore {
   async referrals(filter: ReferralFilter, page: PageArgs) {
     const params = {
       toFacilityId: filter.toFacilityId ?? null,
-      fromOrganizationId: filter.fromOrganizationId ?? null,
+      caseOrganizationId: filter.caseOrganizationId ?? null,
+      caseProvinceCode: filter.caseProvinceCode ?? null,
       status: filter.status ?? null,
     };
     const [rows, count] = await Promise.all([

@@ -250,7 +250,9 @@ export interface CaseScope {
 
 export interface ReferralFilter {
   toFacilityId?: string | null;
-  fromOrganizationId?: string | null;
+  /** Referrals of cases owned by this organisation (or, below, in this province). */
+  caseOrganizationId?: string | null;
+  caseProvinceCode?: string | null;
   status?: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { authorize, ownsCase, receivesReferral, sendsFrom } from '../../src/auth/policy';
+import { atReferralEnd, authorize, ownsCase, refersOnward } from '../../src/auth/policy';
 import { ANONYMOUS, type Viewer } from '../../src/auth/viewer';
 import type { CaseRecord, ReferralRecord } from '../../src/store/port';
 
@@ -34,17 +34,24 @@ describe('case scopes', () => {
     expect(ownsCase(viewer({ role: 'facility_staff', organizationId: 'org-a' }), record)).toBe(false);
   });
 
-  it('lets receiving staff see a referral only with a valid consent', () => {
+  it('lets staff at either end see a referral only while its consent holds', () => {
     const staff = viewer({ role: 'facility_staff', facilityId: 'fac-b' });
-    expect(receivesReferral(staff, referral, true)).toBe(true);
-    expect(receivesReferral(staff, referral, false)).toBe(false);
-    expect(receivesReferral(viewer({ role: 'facility_staff', facilityId: 'fac-c' }), referral, true)).toBe(
+    expect(atReferralEnd(staff, referral, true)).toBe(true);
+    expect(atReferralEnd(staff, referral, false)).toBe(false);
+    expect(atReferralEnd(viewer({ role: 'facility_staff', facilityId: 'fac-a' }), referral, true)).toBe(true);
+    expect(atReferralEnd(viewer({ role: 'facility_staff', facilityId: 'fac-c' }), referral, true)).toBe(
       false,
     );
+    expect(atReferralEnd(viewer({ role: 'caseworker', facilityId: 'fac-b' }), referral, true)).toBe(false);
   });
 
-  it('lets sending staff refer onward from their own facility', () => {
-    expect(sendsFrom(viewer({ role: 'facility_staff', facilityId: 'fac-b' }), record, 'fac-b')).toBe(true);
-    expect(sendsFrom(viewer({ role: 'facility_staff', facilityId: 'fac-b' }), record, 'fac-a')).toBe(false);
+  it('lets staff refer onward only from a facility a visible referral reached', () => {
+    const staff = viewer({ role: 'facility_staff', facilityId: 'fac-b' });
+    expect(refersOnward(staff, 'fac-b', referral, true)).toBe(true);
+    expect(refersOnward(staff, 'fac-b', referral, false)).toBe(false);
+    expect(refersOnward(staff, 'fac-b', null, true)).toBe(false);
+    expect(
+      refersOnward(viewer({ role: 'facility_staff', facilityId: 'fac-c' }), 'fac-c', referral, true),
+    ).toBe(false);
   });
 });

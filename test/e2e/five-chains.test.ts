@@ -35,6 +35,8 @@ interface ChainPlan {
 }
 
 async function walk(plan: ChainPlan) {
+  // Each chain starts on the same day, so a child's age depends only on its own chain.
+  clock = Date.parse('2025-09-01T01:00:00.000Z');
   const caseworker: Viewer = {
     subject: `cw-${plan.province}`,
     role: 'caseworker',
@@ -114,8 +116,9 @@ async function walk(plan: ChainPlan) {
       expect(moved.errors).toBeUndefined();
     }
     visited.push(`${step.stepId}:${target.offering.service.code}`);
-    // Each step takes about two months (therapy longer): the child ages along the chain.
-    clock += 60 * 86_400_000;
+    // Each step takes about two and a half months: the child ages along the chain (the autism
+    // pathway starts at 30 months and inclusive education takes children from 36 months).
+    clock += 75 * 86_400_000;
     from = target.facility.id;
     parentId = id;
   }

@@ -356,3 +356,167 @@ describe('referral slip', () => {
     expect(html).not.toContain('QN-SLIP-7');
   });
 });
+
+describe('access holes found in review stay closed', () => {
+  const staffC: Viewer = {
+    subject: 'staff-c',
+    role: 'facility_staff',
+    organizationId: null,
+    provinceCode: '24',
+    facilityId: 'fac-c',
+  };
+  const CASE_FIELDS = `case { label birthMonth needs }`;
+
+  it('refuses an onward referral from staff whose consent was withdrawn or who never received the child', async () => {
+    const caseId = await newCase('QN-HOLE-1');
+    const consent = await grantHealth(caseId);
+    const first = await referToB(caseId);
+    await t.run(
+      `mutation { withdrawConsent(consentId: "${consent.data!.grantConsent.id}") { id } }`,
+      {},
+      caseworker,
+    );
+    const onward = `mutation($i: CreateReferralInput!) { createReferral(input: $i) { id ${CASE_FIELDS} } }`;
+    const byB = await t.run(
+      onward,
+      {
+        i: {
+          caseId,
+          fromFacilityId: 'fac-b',
+          toFacilityId: 'fac-a',
+          serviceCode: 'SCR.DEV',
+          reason: 'back home',
+          parentId: first,
+        },
+      },
+      receiver,
+    );
+    expect(byB.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byC = await t.run(
+      onward,
+      {
+        i: {
+          caseId,
+          fromFacilityId: 'fac-c',
+          toFacilityId: 'fac-a',
+          serviceCode: 'SCR.DEV',
+          reason: 'fishing',
+        },
+      },
+      staffC,
+    );
+    expect(byC.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(byC)).not.toContain('QN-HOLE-1');
+  });
+
+  it('scopes referral lists by the case owner, not by the sending facility’s organisation', async () => {
+    const cw24: Viewer = {
+      subject: 'cw-24',
+      role: 'caseworker',
+      organizationId: 'org-24-social',
+      provinceCode: '24',
+      facilityId: null,
+    };
+    const created = await t.run(
+      `mutation { createCase(input: { label: "BN-1", birthMonth: "2022-01", sex: M, communeCode: "09367" }) { id } }`,
+      {},
+      cw24,
+    );
+    const caseId = created.data!.createCase.id;
+    await t.run(GRANT, { input: { caseId, grantedBy: 'FATHER', scopeSectors: ['HEALTH'] } }, cw24);
+    // The org-24 caseworker refers its own child from an org-22 facility.
+    const r = await t.run(
+      REFER,
+      {
+        input: {
+          caseId,
+          fromFacilityId: 'fac-a',
+          toFacilityId: 'fac-c',
+          serviceCode: 'SCR.ASD',
+          reason: 'screening',
+        },
+      },
+      cw24,
+    );
+    const id = r.data!.createReferral.id;
+    const list = `{ referrals(first: 200) { totalCount nodes { id ${CASE_FIELDS} } } }`;
+    const mine = await t.run(list, {}, cw24);
+    expect(mine.data!.referrals.nodes.map((n: any) => n.id)).toEqual([id]);
+    const theirs = await t.run(list, {}, caseworker);
+    expect(theirs.data!.referrals.nodes.map((n: any) => n.id)).not.toContain(id);
+    const cancel = await t.run(MOVE, { input: { referralId: id, action: 'CANCEL' } }, caseworker);
+    expect(cancel.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('shows staff only referrals that touch their facility', async () => {
+    const caseId = await newCase('QN-HOLE-3');
+    await grantHealth(caseId);
+    await referToB(caseId);
+    const toC = await t.run(
+      REFER,
+      {
+        input: {
+          caseId,
+          fromFacilityId: 'fac-a',
+          toFacilityId: 'fac-c',
+          serviceCode: 'SCR.ASD',
+          reason: 'second site',
+        },
+      },
+      caseworker,
+    );
+    const r = await t.run(`{ referral(id: "${toC.data!.createReferral.id}") { id reason } }`, {}, receiver);
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const viaCase = await t.run(
+      `{ case(id: "${caseId}") { referrals { toFacility { id } } } }`,
+      {},
+      receiver,
+    );
+    expect(viaCase.data!.case.referrals).toEqual([{ toFacility: { id: 'fac-b' } }]);
+  });
+
+  it('refuses to list cases for a caseworker token with no organisation or province', async () => {
+    const bare: Viewer = {
+      subject: 'bare',
+      role: 'caseworker',
+      organizationId: null,
+      provinceCode: null,
+      facilityId: null,
+    };
+    expect((await t.run('{ cases { totalCount } }', {}, bare)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('bounds auditEvents and skipReason', async () => {
+    const admin: Viewer = {
+      subject: 'root',
+      role: 'admin',
+      organizationId: null,
+      provinceCode: null,
+      facilityId: null,
+    };
+    const audit = await t.run('{ auditEvents(caseId: "x", first: -1) { id } }', {}, admin);
+    expect(audit.errors?.[0]).toMatchObject({
+      message: 'first must be between 1 and 1000',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const caseId = await newCase('QN-HOLE-5');
+    await grantHealth(caseId);
+    const long = await t.run(
+      REFER,
+      {
+        input: {
+          caseId,
+          fromFacilityId: 'fac-a',
+          toFacilityId: 'fac-b',
+          serviceCode: 'SCR.ASD',
+          reason: 'x y z',
+          skipReason: 'x'.repeat(5000),
+        },
+      },
+      caseworker,
+    );
+    expect(long.errors?.[0]?.message).toBe('skipReason must be at most 1000 characters');
+  });
+});

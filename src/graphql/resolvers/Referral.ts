@@ -1,7 +1,6 @@
 /** Cases, consents and referrals: thin resolvers over the case, referral and chain services. */
-import { authorize, ownsCase } from '../../auth/policy';
+import { ownsCase } from '../../auth/policy';
 import { NotFoundError } from '../../domain/errors';
-import { auditEvent } from '../../services/audit';
 import { ageInMonths, isConsentActive } from '../../services/case-service';
 import type { GraphQLContext } from '../context';
 import type {
@@ -24,35 +23,15 @@ export const ReferralQuery: Pick<
   'case' | 'cases' | 'referral' | 'referrals' | 'auditEvents'
 > = {
   case: (_p, { id }, { app, viewer }) => app.cases.readCase(viewer, id),
-  cases: async (_p, args, { app, viewer }) => {
-    authorize(viewer, 'case.write');
-    const scope = viewer.organizationId
-      ? { organizationId: viewer.organizationId }
-      : { provinceCode: viewer.provinceCode };
-    const page = await app.store.cases(scope, toPageArgs(args, app.config.maxPageSize));
-    const at = app.now();
-    await app.store.appendAudit(
-      page.items.map((c) =>
-        auditEvent({
-          viewer,
-          action: 'READ',
-          entity: 'Case',
-          entityId: c.id,
-          caseId: c.id,
-          at,
-          purpose: 'CASE_LIST',
-        }),
-      ),
-    );
-    return { page, cursorOf: (c) => c.id };
-  },
+  cases: async (_p, args, { app, viewer }) => ({
+    page: await app.cases.listCases(viewer, toPageArgs(args, app.config.maxPageSize)),
+    cursorOf: (c) => c.id,
+  }),
   referral: (_p, { id }, { app, viewer }) => app.referrals.readReferral(viewer, id),
   referrals: async (_p, args, { app, viewer }) =>
     app.referrals.listReferrals(viewer, args.where ?? {}, toPageArgs(args, app.config.maxPageSize)),
-  auditEvents: async (_p, { caseId, first }, { app, viewer }) => {
-    authorize(viewer, 'audit.read');
-    return app.store.auditEvents(caseId, Math.min(first ?? 100, 1000));
-  },
+  auditEvents: (_p, { caseId, first }, { app, viewer }) =>
+    app.cases.readAuditLog(viewer, caseId, first ?? 100),
 };
 
 export const ReferralMutation: Pick<
@@ -74,10 +53,8 @@ export const Case: CaseResolvers = {
     return commune;
   },
   consents: (c, _a, { loaders, viewer }) => (ownsCase(viewer, c) ? loaders.consentsByCase.load(c.id) : []),
-  referrals: async (c, _a, { loaders, viewer }) => {
-    const referrals = await loaders.referralsByCase.load(c.id);
-    return ownsCase(viewer, c) ? referrals : referrals.filter((r) => r.toFacilityId === viewer.facilityId);
-  },
+  referrals: async (c, _a, { app, loaders, viewer }) =>
+    app.referrals.visible(viewer, await loaders.referralsByCase.load(c.id), 'CASE_REFERRALS'),
 };
 
 export const Consent: ConsentResolvers = {
@@ -85,14 +62,18 @@ export const Consent: ConsentResolvers = {
 };
 
 export const Referral: ReferralResolvers = {
-  case: async (r, _a, { loaders }) => {
-    const record = await loaders.caseRecord.load(r.caseId);
-    if (!record) throw new NotFoundError('Case', r.caseId);
-    return record;
+  // Every way from a referral to more case data goes through the same visibility check and audit.
+  case: (r, _a, { app, viewer }) => app.cases.readCase(viewer, r.caseId, 'VIA_REFERRAL'),
+  parent: async (r, _a, { app, viewer, loaders }) => {
+    const parent = r.parentId ? await loaders.referral.load(r.parentId) : null;
+    return parent ? ((await app.referrals.visible(viewer, [parent], 'PARENT'))[0] ?? null) : null;
   },
-  parent: (r, _a, { loaders }) => (r.parentId ? loaders.referral.load(r.parentId) : null),
-  onward: async (r, _a, { loaders }) =>
-    (await loaders.referralsByCase.load(r.caseId)).filter((o) => o.parentId === r.id),
+  onward: async (r, _a, { app, viewer, loaders }) =>
+    app.referrals.visible(
+      viewer,
+      (await loaders.referralsByCase.load(r.caseId)).filter((o) => o.parentId === r.id),
+      'ONWARD',
+    ),
   fromFacility: (r, _a, ctx) => facilityOf(ctx, r.fromFacilityId),
   toFacility: (r, _a, ctx) => facilityOf(ctx, r.toFacilityId),
   service: async (r, _a, { loaders }) => {

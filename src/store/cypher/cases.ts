@@ -74,16 +74,22 @@ RETURN r{.*} AS r ORDER BY r.createdAt, r.id`;
 export const REFERRALS_PAGE = `
 MATCH (r:Referral)
 WHERE ($toFacilityId IS NULL OR r.toFacilityId = $toFacilityId)
-  AND ($fromOrganizationId IS NULL OR r.fromOrganizationId = $fromOrganizationId)
   AND ($status IS NULL OR r.status = $status)
+  AND ($caseOrganizationId IS NULL OR EXISTS {
+    MATCH (r)-[:FOR_CASE]->(k:\`Case\`) WHERE k.organizationId = $caseOrganizationId })
+  AND ($caseProvinceCode IS NULL OR EXISTS {
+    MATCH (r)-[:FOR_CASE]->(k:\`Case\`) WHERE k.provinceCode = $caseProvinceCode })
   AND ($after IS NULL OR r.id > $after)
 RETURN r{.*} AS r ORDER BY r.id LIMIT $limit`;
 
 export const REFERRALS_COUNT = `
 MATCH (r:Referral)
 WHERE ($toFacilityId IS NULL OR r.toFacilityId = $toFacilityId)
-  AND ($fromOrganizationId IS NULL OR r.fromOrganizationId = $fromOrganizationId)
   AND ($status IS NULL OR r.status = $status)
+  AND ($caseOrganizationId IS NULL OR EXISTS {
+    MATCH (r)-[:FOR_CASE]->(k:\`Case\`) WHERE k.organizationId = $caseOrganizationId })
+  AND ($caseProvinceCode IS NULL OR EXISTS {
+    MATCH (r)-[:FOR_CASE]->(k:\`Case\`) WHERE k.provinceCode = $caseProvinceCode })
 RETURN count(r) AS n`;
 
 export const CREATE_REFERRAL_EVENT = `

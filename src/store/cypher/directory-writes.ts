@@ -25,7 +25,11 @@ UNWIND $rows AS r
 MERGE (l:LegacyCommune {key: r.key})
 SET l += r
 WITH l, r
-MATCH (c:Commune {code: r.successorCode})
+CALL {
+  WITH r
+  MATCH (c:Commune {code: r.successorCode})
+  RETURN c
+}
 MERGE (l)-[:SUCCEEDED_BY]->(c)`;
 
 export const UPSERT_SERVICE_TYPES = `
@@ -38,12 +42,17 @@ UNWIND $rows AS r
 MERGE (o:Organization {id: r.id})
 SET o += r`;
 
+/** The commune lookup sits in a CALL so Grafeo uses the index (see UPSERT_OFFERINGS). */
 export const UPSERT_FACILITIES = `
 UNWIND $rows AS r
 MERGE (f:Facility {id: r.id})
 SET f += r
 WITH f, r
-MATCH (c:Commune {code: r.communeCode})
+CALL {
+  WITH r
+  MATCH (c:Commune {code: r.communeCode})
+  RETURN c
+}
 MERGE (f)-[:LOCATED_IN]->(c)`;
 
 /** Runs before the upsert: Grafeo's DELETE of an OPTIONAL MATCH null fails, so unlink in its own MATCH. */
@@ -81,13 +90,22 @@ MERGE (i:Identifier {key: r.key})
 SET i.facilityId = r.facilityId
 MERGE (i)-[:IDENTIFIES]->(f)`;
 
+/**
+ * The lookups after the MERGE sit in a CALL: Grafeo plans a MATCH that follows `WITH o, r` as a label scan
+ * (no index), which made this statement quadratic (2,000 offerings over 6,500 facilities: 3.1 s, 0.1 s in a
+ * CALL). Semantics are unchanged: the offering is upserted, and linked only when both ends exist.
+ */
 export const UPSERT_OFFERINGS = `
 UNWIND $rows AS r
 MERGE (o:Offering {id: r.id})
 SET o += r
 WITH o, r
-MATCH (f:Facility {id: r.facilityId})
-MATCH (s:ServiceType {code: r.serviceCode})
+CALL {
+  WITH r
+  MATCH (f:Facility {id: r.facilityId})
+  MATCH (s:ServiceType {code: r.serviceCode})
+  RETURN f, s
+}
 MERGE (f)-[:OFFERS]->(o)
 MERGE (o)-[:OF_TYPE]->(s)`;
 
