@@ -6,7 +6,7 @@ import { ROLES } from '../../src/auth/viewer';
 describe('docs/security.md', () => {
   it('shows exactly the roles × operations table that policy.ts enforces', () => {
     const doc = fs.readFileSync(path.join(__dirname, '../../docs/security.md'), 'utf8');
-    const rows = doc.split('\n').filter((line) => /^\| `[a-z]+\.[a-z]+` \|/.test(line));
+    const rows = doc.split('\n').filter((line) => /^\| `[a-z]+\.[a-z]+` +\|/.test(line));
     const documented = Object.fromEntries(
       rows.map((line) => {
         const cells = line
