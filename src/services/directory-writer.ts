@@ -1,30 +1,12 @@
 /**
- * Every directory write after start-up goes through here: the store first, then the read model,
- * so a mutation's result is visible to the next routing or coverage query.
+ * Every directory write after start-up goes through here: one store transaction for the whole batch
+ * (all of it or none), then the read model, so a write's result is visible to the next routing or
+ * coverage query and a failed write leaves both exactly as they were.
  */
 import type { ReadModel } from '../read-model/read-model';
-import type {
-  CommuneRecord,
-  FacilityRecord,
-  GraphStore,
-  LegacyCommuneRecord,
-  OfferingRecord,
-  OrganizationRecord,
-  ProvinceRecord,
-  RoadRecord,
-  ServiceTypeRecord,
-} from '../store/port';
+import type { DirectoryBatch, GraphStore } from '../store/port';
 
-export interface DirectoryBatch {
-  provinces?: ProvinceRecord[];
-  communes?: CommuneRecord[];
-  legacyCommunes?: LegacyCommuneRecord[];
-  serviceTypes?: ServiceTypeRecord[];
-  organizations?: OrganizationRecord[];
-  facilities?: FacilityRecord[];
-  offerings?: OfferingRecord[];
-  roads?: RoadRecord[];
-}
+export type { DirectoryBatch };
 
 export class DirectoryWriter {
   constructor(
@@ -32,36 +14,14 @@ export class DirectoryWriter {
     private readonly readModel: ReadModel,
   ) {}
 
-  /** Writes a batch in dependency order (provinces before communes before facilities …). */
-  async write(batch: DirectoryBatch, progress?: (step: string, count: number) => void): Promise<void> {
-    const step = async <T>(name: string, rows: T[] | undefined, write: (rows: T[]) => Promise<void>) => {
-      if (!rows || rows.length === 0) return;
-      await write(rows);
-      progress?.(name, rows.length);
-    };
-    await step('provinces', batch.provinces, (r) => this.store.upsertProvinces(r));
-    await step('communes', batch.communes, async (r) => {
-      await this.store.upsertCommunes(r);
-      this.readModel.applyCommunes(r);
-    });
-    await step('legacyCommunes', batch.legacyCommunes, (r) => this.store.upsertLegacyCommunes(r));
-    await step('serviceTypes', batch.serviceTypes, async (r) => {
-      await this.store.upsertServiceTypes(r);
-      this.readModel.applyServiceTypes(r);
-    });
-    await step('organizations', batch.organizations, (r) => this.store.upsertOrganizations(r));
-    await step('facilities', batch.facilities, async (r) => {
-      await this.store.upsertFacilities(r);
-      this.readModel.applyFacilities(r);
-    });
-    await step('offerings', batch.offerings, async (r) => {
-      await this.store.upsertOfferings(r);
-      this.readModel.applyOfferings(r);
-    });
-    await step('roads', batch.roads, async (r) => {
-      await this.store.upsertRoads(r);
-      this.readModel.applyRoads(r);
-    });
+  async write(batch: DirectoryBatch): Promise<void> {
+    await this.store.writeDirectoryBatch(batch);
+    // Only after the commit: the read model never shows what the store does not have.
+    if (batch.communes?.length) this.readModel.applyCommunes(batch.communes);
+    if (batch.serviceTypes?.length) this.readModel.applyServiceTypes(batch.serviceTypes);
+    if (batch.facilities?.length) this.readModel.applyFacilities(batch.facilities);
+    if (batch.offerings?.length) this.readModel.applyOfferings(batch.offerings);
+    if (batch.roads?.length) this.readModel.applyRoads(batch.roads);
   }
 
   async deleteFacility(id: string, at: string): Promise<boolean> {

@@ -9,13 +9,20 @@ import * as W from './cypher/directory-writes';
 import { EMBEDDED_SCHEMA, NEO4J_SCHEMA } from './cypher/schema';
 import type {
   CommuneFilter,
+  CommuneRecord,
+  DirectoryBatch,
   FacilityFilter,
   FacilityRecord,
   GraphStore,
+  LegacyCommuneRecord,
+  OfferingRecord,
+  OrganizationRecord,
   Page,
   PageArgs,
+  ProvinceRecord,
   RoadRecord,
   SearchHit,
+  ServiceTypeRecord,
 } from './port';
 import {
   roadProps,
@@ -51,6 +58,55 @@ function groupByKey<T>(keys: readonly string[], items: T[], keyOf: (t: T) => str
   for (const item of items) groups.get(keyOf(item))?.push(item);
   return keys.map((k) => groups.get(k) ?? []);
 }
+
+interface WriteStage {
+  queries: readonly string[];
+  rows: (records: never[]) => Raw[];
+}
+
+const asRaw = (rows: readonly object[]) => rows as unknown as Raw[];
+const searchable = (rows: readonly { name: string }[]) => asRaw(rows.map(withSearch));
+
+/** Dependency order of a directory batch: what each entity's MATCHes need is written before it. */
+export const DIRECTORY_ORDER = [
+  'provinces',
+  'communes',
+  'legacyCommunes',
+  'serviceTypes',
+  'organizations',
+  'facilities',
+  'offerings',
+  'roads',
+] as const satisfies readonly (keyof DirectoryBatch)[];
+
+/** The statements each entity's upsert runs, stage by stage, with the rows each stage takes. */
+const WRITE_PLAN: Record<keyof DirectoryBatch, WriteStage[]> = {
+  provinces: [{ queries: [W.UPSERT_PROVINCES], rows: searchable }],
+  communes: [{ queries: [W.UNLINK_MOVED_COMMUNES, W.UPSERT_COMMUNES], rows: searchable }],
+  legacyCommunes: [{ queries: [W.UPSERT_LEGACY_COMMUNES], rows: searchable }],
+  serviceTypes: [{ queries: [W.UPSERT_SERVICE_TYPES], rows: searchable }],
+  organizations: [{ queries: [W.UPSERT_ORGANIZATIONS], rows: searchable }],
+  facilities: [
+    { queries: [W.UNLINK_MOVED_FACILITIES, W.UPSERT_FACILITIES, W.DROP_STALE_IDENTIFIERS], rows: searchable },
+    {
+      queries: [W.LINK_FACILITY_ORGANIZATIONS],
+      rows: (f: FacilityRecord[]) => asRaw(f.filter((x) => x.organizationId)),
+    },
+    {
+      queries: [W.UNLINK_REASSIGNED_IDENTIFIERS, W.UPSERT_IDENTIFIERS],
+      rows: (f: FacilityRecord[]) =>
+        f.flatMap((x) => x.identifiers.map((key) => ({ key, facilityId: x.id }))),
+    },
+  ],
+  offerings: [{ queries: [W.UPSERT_OFFERINGS], rows: asRaw }],
+  roads: [
+    {
+      queries: [W.UPSERT_ROADS],
+      rows: (r: RoadRecord[]) =>
+        r.map((x) => ({ fromCode: x.fromCode, toCode: x.toCode, props: roadProps(x) })),
+    },
+  ],
+};
 
 export class CypherGraphStore implements GraphStore {
   private readonly caseStore: CaseStore;
@@ -92,57 +148,73 @@ export class CypherGraphStore implements GraphStore {
   }
 
   /** Writes rows in batches; each batch runs its statements in one transaction. */
-  private async batched(queries: string | string[], rows: Raw[]): Promise<void> {
-    const list = Array.isArray(queries) ? queries : [queries];
+  private async batched(queries: readonly string[], rows: Raw[]): Promise<void> {
     for (let i = 0; i < rows.length; i += BATCH) {
       const slice = rows.slice(i, i + BATCH);
       await this.runner.write(async (run) => {
-        for (const query of list) await run(query, { rows: slice });
+        for (const query of queries) await run(query, { rows: slice });
       });
     }
   }
 
-  upsertProvinces(rows: Parameters<GraphStore['upsertProvinces']>[0]) {
-    return this.batched(W.UPSERT_PROVINCES, rows.map(withSearch) as unknown as Raw[]);
+  /** Runs one entity's write stages, each stage's statements over its rows in batches. */
+  private async writeStages(
+    entity: keyof DirectoryBatch,
+    rows: readonly unknown[],
+    exec: (queries: readonly string[], rows: Raw[]) => Promise<void>,
+  ): Promise<void> {
+    for (const stage of WRITE_PLAN[entity]) await exec(stage.queries, stage.rows(rows as never[]));
   }
 
-  upsertCommunes(rows: Parameters<GraphStore['upsertCommunes']>[0]) {
-    return this.batched(
-      [W.UNLINK_MOVED_COMMUNES, W.UPSERT_COMMUNES],
-      rows.map(withSearch) as unknown as Raw[],
-    );
+  upsertProvinces(rows: ProvinceRecord[]) {
+    return this.writeStages('provinces', rows, (q, r) => this.batched(q, r));
   }
 
-  upsertLegacyCommunes(rows: Parameters<GraphStore['upsertLegacyCommunes']>[0]) {
-    return this.batched(W.UPSERT_LEGACY_COMMUNES, rows.map(withSearch) as unknown as Raw[]);
+  upsertCommunes(rows: CommuneRecord[]) {
+    return this.writeStages('communes', rows, (q, r) => this.batched(q, r));
   }
 
-  upsertServiceTypes(rows: Parameters<GraphStore['upsertServiceTypes']>[0]) {
-    return this.batched(W.UPSERT_SERVICE_TYPES, rows.map(withSearch) as unknown as Raw[]);
+  upsertLegacyCommunes(rows: LegacyCommuneRecord[]) {
+    return this.writeStages('legacyCommunes', rows, (q, r) => this.batched(q, r));
   }
 
-  upsertOrganizations(rows: Parameters<GraphStore['upsertOrganizations']>[0]) {
-    return this.batched(W.UPSERT_ORGANIZATIONS, rows.map(withSearch) as unknown as Raw[]);
+  upsertServiceTypes(rows: ServiceTypeRecord[]) {
+    return this.writeStages('serviceTypes', rows, (q, r) => this.batched(q, r));
   }
 
-  async upsertFacilities(rows: FacilityRecord[]): Promise<void> {
-    await this.batched(
-      [W.UNLINK_MOVED_FACILITIES, W.UPSERT_FACILITIES, W.DROP_STALE_IDENTIFIERS],
-      rows.map(withSearch) as unknown as Raw[],
-    );
-    const linked = rows.filter((f) => f.organizationId);
-    await this.batched(W.LINK_FACILITY_ORGANIZATIONS, linked as unknown as Raw[]);
-    const identifiers = rows.flatMap((f) => f.identifiers.map((key) => ({ key, facilityId: f.id })));
-    await this.batched([W.UNLINK_REASSIGNED_IDENTIFIERS, W.UPSERT_IDENTIFIERS], identifiers);
+  upsertOrganizations(rows: OrganizationRecord[]) {
+    return this.writeStages('organizations', rows, (q, r) => this.batched(q, r));
   }
 
-  upsertOfferings(rows: Parameters<GraphStore['upsertOfferings']>[0]) {
-    return this.batched(W.UPSERT_OFFERINGS, rows as unknown as Raw[]);
+  upsertFacilities(rows: FacilityRecord[]) {
+    return this.writeStages('facilities', rows, (q, r) => this.batched(q, r));
+  }
+
+  upsertOfferings(rows: OfferingRecord[]) {
+    return this.writeStages('offerings', rows, (q, r) => this.batched(q, r));
   }
 
   upsertRoads(rows: RoadRecord[]) {
-    const flat = rows.map((r) => ({ fromCode: r.fromCode, toCode: r.toCode, props: roadProps(r) }));
-    return this.batched(W.UPSERT_ROADS, flat);
+    return this.writeStages('roads', rows, (q, r) => this.batched(q, r));
+  }
+
+  /**
+   * Writes a whole directory batch in ONE transaction, in dependency order: all of it commits or none
+   * (imports rely on this). Statements still go in slices of BATCH rows to bound each statement.
+   */
+  async writeDirectoryBatch(batch: DirectoryBatch): Promise<void> {
+    await this.runner.write(async (run) => {
+      const exec = async (queries: readonly string[], rows: Raw[]) => {
+        for (let i = 0; i < rows.length; i += BATCH) {
+          const slice = rows.slice(i, i + BATCH);
+          for (const query of queries) await run(query, { rows: slice });
+        }
+      };
+      for (const entity of DIRECTORY_ORDER) {
+        const rows = batch[entity];
+        if (rows && rows.length > 0) await this.writeStages(entity, rows, exec);
+      }
+    });
   }
 
   async deleteFacility(id: string, at: string): Promise<boolean> {

@@ -235,6 +235,18 @@ export interface SearchHit {
   folded: string;
 }
 
+/** Directory records of every kind, written together (dependency order is the store's business). */
+export interface DirectoryBatch {
+  provinces?: ProvinceRecord[];
+  communes?: CommuneRecord[];
+  legacyCommunes?: LegacyCommuneRecord[];
+  serviceTypes?: ServiceTypeRecord[];
+  organizations?: OrganizationRecord[];
+  facilities?: FacilityRecord[];
+  offerings?: OfferingRecord[];
+  roads?: RoadRecord[];
+}
+
 /** A snapshot of everything routing and coverage read, loaded in one go to build the read model. */
 export interface RoutingSnapshot {
   communes: CommuneRecord[];
@@ -287,6 +299,8 @@ export interface GraphStore {
   upsertFacilities(rows: FacilityRecord[]): Promise<void>;
   upsertOfferings(rows: OfferingRecord[]): Promise<void>;
   upsertRoads(rows: RoadRecord[]): Promise<void>;
+  /** Writes a whole batch in one transaction: all of it or none. */
+  writeDirectoryBatch(batch: DirectoryBatch): Promise<void>;
   deleteFacility(id: string, at: string): Promise<boolean>;
   deleteOffering(id: string, at: string): Promise<boolean>;
 

@@ -9,7 +9,7 @@ import { deleteOwnNodes, type ConformanceContext } from './conformance/context';
 import { definePaginationConformance } from './conformance/pagination';
 import { defineReadConformance } from './conformance/reads';
 import { defineTextConformance } from './conformance/text';
-import { defineTransactionConformance } from './conformance/transactions';
+import { defineDirectoryBatchConformance, defineTransactionConformance } from './conformance/transactions';
 import { defineWriteConformance } from './conformance/writes';
 
 let runs = 0;
@@ -52,7 +52,10 @@ export function defineStoreConformance(name: string, open: () => Promise<CypherG
     describe('writes', () => defineWriteConformance(ctx));
     describe('reads', () => defineReadConformance(ctx));
     describe('pagination and filters', () => definePaginationConformance(ctx));
-    describe('units of work', () => defineTransactionConformance(ctx));
+    describe('units of work', () => {
+      defineTransactionConformance(ctx);
+      defineDirectoryBatchConformance(ctx);
+    });
     describe('Vietnamese text and search', () => defineTextConformance(ctx));
     describe('cases, consents, referrals and audit', () => defineCaseConformance(ctx));
   });

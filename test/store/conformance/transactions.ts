@@ -2,6 +2,9 @@
 import type { GetContext } from './context';
 import { ownNodeCounts, seedWorld } from './context';
 import { directoryWorld } from './fixtures';
+import * as W from '../../../src/store/cypher/directory-writes';
+import type { CypherRunner } from '../../../src/store/cypher-runner';
+import { CypherGraphStore } from '../../../src/store/graph-store';
 
 const CREATE_FACILITY = `CREATE (f:Facility {id: $id}) SET f.name = $name RETURN f.id AS id`;
 const RENAME = `MATCH (f:Facility {id: $id}) SET f.name = $name RETURN f.name AS name`;
@@ -73,5 +76,51 @@ export function defineTransactionConformance(ctx: GetContext): void {
       (await store.runner.read(`MATCH (f:Facility {id: $id}) RETURN f.id AS id`, { id: `${p}-d` })).length,
     ).toBe(1);
     expect(await store.isHealthy()).toBe(true);
+  });
+}
+
+/** A runner that fails the first statement `fails` picks, inside whatever unit of work runs it. */
+function failingRunner(runner: CypherRunner, fails: (query: string) => boolean): CypherRunner {
+  return {
+    ...runner,
+    kind: runner.kind,
+    statementCount: runner.statementCount,
+    read: (q, params) => runner.read(q, params),
+    write: (work) =>
+      runner.write((run) =>
+        work(async (q, params) => {
+          if (fails(q)) throw new Error('injected failure');
+          return run(q, params);
+        }),
+      ),
+  };
+}
+
+/** A directory batch is one unit of work: a failing statement anywhere leaves none of it. */
+export function defineDirectoryBatchConformance(ctx: GetContext): void {
+  it('writes a whole directory batch or none of it', async () => {
+    const { store, p } = ctx();
+    const w = directoryWorld(p);
+    await store.writeDirectoryBatch({
+      provinces: w.provinces,
+      communes: w.communes,
+      serviceTypes: w.services,
+    });
+    const before = await ownNodeCounts(store, p);
+    const failing = new CypherGraphStore(failingRunner(store.runner, (q) => q === W.UPSERT_OFFERINGS));
+    await expect(
+      failing.writeDirectoryBatch({
+        organizations: w.organizations,
+        facilities: w.facilities,
+        offerings: w.offerings,
+      }),
+    ).rejects.toThrow('injected failure');
+    expect(await ownNodeCounts(store, p)).toEqual(before);
+    await store.writeDirectoryBatch({
+      organizations: w.organizations,
+      facilities: w.facilities,
+      offerings: w.offerings,
+    });
+    expect(await store.countNodes('Offering')).toBeGreaterThanOrEqual(w.offerings.length);
   });
 }
