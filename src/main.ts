@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { loadConfig } from './config';
 import { createApolloServer } from './graphql/server';
 import { createCoverageRoutes } from './http/coverage-routes';
+import { createDirectoryExportRoutes } from './http/directory-export-routes';
 import { createHttpServer } from './http/server';
 import { createStaticRoutes } from './http/static-routes';
 import { openStore } from './store/open-store';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const server = createHttpServer({
     app,
     apollo,
-    routes: { ...createCoverageRoutes(app), ...createStaticRoutes() },
+    routes: { ...createCoverageRoutes(app), ...createDirectoryExportRoutes(app), ...createStaticRoutes() },
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;

@@ -14,6 +14,8 @@ import type {
 import type { CoverageDelta, CoverageScenario } from '../domain/coverage/run-coverage-scenario';
 import type { SuggestedSite } from '../domain/coverage/suggest-sites';
 import type { ChainIssue, ChainStep, ReferralChain } from '../domain/referral/referral-chain';
+import type { ImportReport } from '../import/import-directory';
+import type { ChangeRecord } from '../store/port';
 import type { NextStepSuggestion } from '../domain/referral/suggest-next-steps';
 import type {
   CaseRecord,
@@ -66,3 +68,5 @@ export interface SuggestedStepParent {
 }
 export type ReferralConnectionParent = ConnectionParent<ReferralRecord>;
 export type CaseConnectionParent = ConnectionParent<CaseRecord>;
+export type ChangeConnectionParent = ConnectionParent<ChangeRecord>;
+export type ImportReportParent = ImportReport;

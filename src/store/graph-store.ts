@@ -6,8 +6,11 @@ import { CaseStore } from './case-store';
 import type { CypherRunner, Row } from './cypher-runner';
 import * as R from './cypher/directory-reads';
 import * as W from './cypher/directory-writes';
+import * as S from './cypher/sync';
 import { EMBEDDED_SCHEMA, NEO4J_SCHEMA } from './cypher/schema';
 import type {
+  ChangeCursor,
+  ChangeRecord,
   CommuneFilter,
   CommuneRecord,
   DirectoryBatch,
@@ -37,6 +40,9 @@ import {
   toTombstone,
   withSearch,
 } from './records';
+
+/** Labels of the change feed, in the feed's tie-break order. */
+const SYNC_LABELS: readonly S.SyncLabel[] = ['Facility', 'Offering', 'Organization'];
 
 /** Rows per UNWIND batch: large enough to amortise a statement, small enough to keep memory flat. */
 const BATCH = 2000;
@@ -270,6 +276,15 @@ export class CypherGraphStore implements GraphStore {
     return col(await this.runner.read(R.LEGACY_BY_CODE, { keys: [...codes] }), 'l').map(toLegacyCommune);
   }
 
+  async legacyCommunesByName(folded: readonly string[]) {
+    if (folded.length === 0) return [];
+    return col(await this.runner.read(R.LEGACY_BY_SEARCH, { keys: [...folded] }), 'l').map(toLegacyCommune);
+  }
+
+  async allOrganizations() {
+    return col(await this.runner.read(R.ALL_ORGANIZATIONS), 'o').map(toOrganization);
+  }
+
   async predecessorsOf(codes: readonly string[]) {
     const items = col(await this.runner.read(R.PREDECESSORS, { keys: [...codes] }), 'l').map(toLegacyCommune);
     return groupByKey(codes, items, (l) => l.successorCode);
@@ -342,6 +357,69 @@ export class CypherGraphStore implements GraphStore {
       facilities: col(facilities, 'f').map(toFacility),
       offerings: col(offerings, 'o').map(toOffering),
     };
+  }
+
+  async changesAfter(cursor: ChangeCursor, since: string, limit: number): Promise<ChangeRecord[]> {
+    // Order is (at, entity, id): for a label before the cursor's entity at the same instant, nothing at
+    // that instant qualifies; after it, every id does.
+    const idAfter = (entity: string) =>
+      entity < cursor.entity ? '\uffff' : entity > cursor.entity ? '' : cursor.id;
+    const live = await Promise.all(
+      SYNC_LABELS.map(async (label) => {
+        const rows = await this.runner.read(S.CHANGED_AFTER(label), {
+          at: cursor.at,
+          id: idAfter(label),
+          limit,
+        });
+        return rows.map(
+          (r): ChangeRecord => ({
+            kind: String(r.createdAt) > since ? 'CREATED' : 'UPDATED',
+            entity: label,
+            id: String(r.id),
+            at: String(r.at),
+          }),
+        );
+      }),
+    );
+    // Tombstones share one label; their entity is a column, so the tie-break on entity is done here.
+    const tombstones = (await this.runner.read(S.DELETED_AFTER, { at: cursor.at, id: '', limit: limit * 3 }))
+      .map(
+        (r): ChangeRecord => ({
+          kind: 'DELETED',
+          entity: String(r.entity) as ChangeRecord['entity'],
+          id: String(r.id),
+          at: String(r.at),
+        }),
+      )
+      .filter(
+        (c) =>
+          c.at > cursor.at || c.entity > cursor.entity || (c.entity === cursor.entity && c.id > cursor.id),
+      );
+    const order = (a: ChangeRecord, b: ChangeRecord) =>
+      a.at < b.at
+        ? -1
+        : a.at > b.at
+          ? 1
+          : a.entity < b.entity
+            ? -1
+            : a.entity > b.entity
+              ? 1
+              : a.id < b.id
+                ? -1
+                : a.id > b.id
+                  ? 1
+                  : a.kind === 'DELETED'
+                    ? -1
+                    : 1;
+    return [...live.flat(), ...tombstones].sort(order).slice(0, limit);
+  }
+
+  async countChangesSince(since: string): Promise<number> {
+    const counts = await Promise.all([
+      ...SYNC_LABELS.map((label) => this.runner.read(S.COUNT_CHANGED_SINCE(label), { since })),
+      this.runner.read(S.COUNT_DELETED_SINCE, { since }),
+    ]);
+    return counts.reduce((sum, rows) => sum + Number(rows[0]?.n ?? 0), 0);
   }
 
   async tombstonesSince(since: string, limit: number) {

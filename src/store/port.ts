@@ -196,6 +196,21 @@ export interface TombstoneRecord {
   deletedAt: string;
 }
 
+/** One entry of the change feed: an entity created, updated or deleted at `at`. */
+export interface ChangeRecord {
+  kind: 'CREATED' | 'UPDATED' | 'DELETED';
+  entity: 'Facility' | 'Offering' | 'Organization';
+  id: string;
+  at: string;
+}
+
+/** Position in the change feed: after (at, entity, id). */
+export interface ChangeCursor {
+  at: string;
+  entity: string;
+  id: string;
+}
+
 export interface PageArgs {
   first: number;
   /** Exclusive lower bound on the sort key (decoded cursor). */
@@ -312,6 +327,9 @@ export interface GraphStore {
   communes(filter: CommuneFilter, page: PageArgs): Promise<Page<CommuneRecord>>;
   legacyCommunesByCode(codes: readonly string[]): Promise<LegacyCommuneRecord[]>;
   predecessorsOf(codes: readonly string[]): Promise<LegacyCommuneRecord[][]>;
+  /** Old communes whose folded name is one of `folded` (several districts may share a name). */
+  legacyCommunesByName(folded: readonly string[]): Promise<LegacyCommuneRecord[]>;
+  allOrganizations(): Promise<OrganizationRecord[]>;
   serviceTypes(): Promise<ServiceTypeRecord[]>;
   organizationsById(ids: readonly string[]): Promise<(OrganizationRecord | null)[]>;
   facilitiesById(ids: readonly string[]): Promise<(FacilityRecord | null)[]>;
@@ -323,6 +341,9 @@ export interface GraphStore {
   searchNames(foldedTokens: string[], limit: number): Promise<SearchHit[]>;
   loadRoutingSnapshot(): Promise<RoutingSnapshot>;
   tombstonesSince(since: string, limit: number): Promise<TombstoneRecord[]>;
+  /** Changes strictly after `cursor`, oldest first, at most `limit`; `since` decides CREATED vs UPDATED. */
+  changesAfter(cursor: ChangeCursor, since: string, limit: number): Promise<ChangeRecord[]>;
+  countChangesSince(since: string): Promise<number>;
 
   // Cases and referrals.
   transact<T>(work: (tx: CaseWriter) => Promise<T>): Promise<T>;

@@ -18,6 +18,15 @@ export const CYPHER_DIR = path.resolve(__dirname, '../../src/store/cypher');
 
 /** Sample arguments per builder: enough combinations to emit every fragment it can add. */
 export const BUILDER_SAMPLES: Record<string, Array<[label: string, args: unknown[]]>> = {
+  CHANGED_AFTER: [
+    ['facilities', ['Facility']],
+    ['offerings', ['Offering']],
+    ['organizations', ['Organization']],
+  ],
+  COUNT_CHANGED_SINCE: [
+    ['facilities', ['Facility']],
+    ['organizations', ['Organization']],
+  ],
   COUNT_LABEL: [
     ['Facility', ['Facility']],
     ['reserved word', ['Case']],

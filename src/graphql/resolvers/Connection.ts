@@ -1,5 +1,5 @@
 /** Every connection resolves the same way from a page and a cursor key. */
-import type { CaseRecord, FacilityRecord, ReferralRecord } from '../../store/port';
+import type { CaseRecord, ChangeRecord, FacilityRecord, ReferralRecord } from '../../store/port';
 import type { CommuneParent, ConnectionParent } from '../mappers';
 import { connection } from '../pagination';
 
@@ -16,3 +16,4 @@ export const FacilityConnection = connectionResolvers<FacilityRecord>();
 export const CommuneConnection = connectionResolvers<CommuneParent>();
 export const CaseConnection = connectionResolvers<CaseRecord>();
 export const ReferralConnection = connectionResolvers<ReferralRecord>();
+export const ChangeConnection = connectionResolvers<ChangeRecord>();

@@ -2,7 +2,13 @@
 import { DateScalar, DateTimeScalar } from '../scalars';
 import type { Resolvers } from '../generated/resolvers';
 import { Commune } from './Commune';
-import { CaseConnection, CommuneConnection, FacilityConnection, ReferralConnection } from './Connection';
+import {
+  CaseConnection,
+  ChangeConnection,
+  CommuneConnection,
+  FacilityConnection,
+  ReferralConnection,
+} from './Connection';
 import { Facility } from './Facility';
 import { LegacyCommune } from './LegacyCommune';
 import { Mutation } from './Mutation';
@@ -26,6 +32,7 @@ import {
   ReferralChain,
   SuggestedStep as SuggestedPathwayStep,
 } from './Chain';
+import { Change, IntegrationMutation, IntegrationQuery } from './Integration';
 import { Query } from './Query';
 import { Case, Consent, Referral, ReferralMutation, ReferralQuery } from './Referral';
 import { CommuneRouting, RoutingQuery } from './Routing';
@@ -34,8 +41,15 @@ import { SearchResult } from './SearchResult';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
-  Query: { ...Query, ...RoutingQuery, ...CoverageQuery, ...ReferralQuery, ...ChainQuery },
-  Mutation: { ...Mutation, ...ReferralMutation },
+  Query: {
+    ...Query,
+    ...RoutingQuery,
+    ...CoverageQuery,
+    ...ReferralQuery,
+    ...ChainQuery,
+    ...IntegrationQuery,
+  },
+  Mutation: { ...Mutation, ...ReferralMutation, ...IntegrationMutation },
   Province,
   Commune: { ...Commune, ...CommuneRouting },
   LegacyCommune,
@@ -63,4 +77,6 @@ export const resolvers: Resolvers = {
   SuggestedStep: SuggestedPathwayStep,
   ReferralConnection,
   CaseConnection,
+  ChangeConnection,
+  Change,
 };
