@@ -1,6 +1,4 @@
 import type { Viewer } from '../../src/auth/viewer';
-import { importDirectory } from '../../src/import/import-directory';
-import { parseNdjson } from '../../src/import/parse-import';
 import { seedTinyDirectory } from '../fixtures/directory';
 import { createTestApp, type TestApp } from '../fixtures/test-app';
 
