@@ -520,3 +520,15 @@ describe('access holes found in review stay closed', () => {
     expect(long.errors?.[0]?.message).toBe('skipReason must be at most 1000 characters');
   });
 });
+
+describe('denied fields', () => {
+  it('answers FORBIDDEN, not an empty list, when staff ask for a case’s consents', async () => {
+    const caseId = await newCase('QN-CONSENTS');
+    await grantHealth(caseId);
+    await referToB(caseId);
+    const r = await t.run(`{ case(id: "${caseId}") { label consents { id } } }`, {}, receiver);
+    expect(r.errors?.[0]).toMatchObject({ path: ['case', 'consents'], extensions: { code: 'FORBIDDEN' } });
+    const owner = await t.run(`{ case(id: "${caseId}") { consents { purpose active } } }`, {}, caseworker);
+    expect(owner.data!.case.consents).toEqual([{ purpose: 'REFERRAL', active: true }]);
+  });
+});

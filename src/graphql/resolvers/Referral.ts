@@ -1,6 +1,6 @@
 /** Cases, consents and referrals: thin resolvers over the case, referral and chain services. */
 import { ownsCase } from '../../auth/policy';
-import { NotFoundError } from '../../domain/errors';
+import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { ageInMonths, isConsentActive } from '../../services/case-service';
 import type { GraphQLContext } from '../context';
 import type {
@@ -52,7 +52,12 @@ export const Case: CaseResolvers = {
     if (!commune) throw new NotFoundError('Commune', c.communeCode);
     return commune;
   },
-  consents: (c, _a, { loaders, viewer }) => (ownsCase(viewer, c) ? loaders.consentsByCase.load(c.id) : []),
+  // A denied read is an error, not an empty list: only the case's owner reads its consents.
+  consents: (c, _a, { loaders, viewer }) => {
+    if (!ownsCase(viewer, c))
+      throw new ForbiddenError('Only the organisation that owns the case sees its consents');
+    return loaders.consentsByCase.load(c.id);
+  },
   referrals: async (c, _a, { app, loaders, viewer }) =>
     app.referrals.visible(viewer, await loaders.referralsByCase.load(c.id), 'CASE_REFERRALS'),
 };
