@@ -1,13 +1,15 @@
 /**
  * Cases, consents, referrals, their events and the audit trail. `Case` is a reserved word in
  * Grafeo's parser, so the label is always back-quoted; no property or parameter is named `case`.
+ * Writes start with `WITH $row AS row`: Grafeo plans `MATCH (x {id: $row.id})` as a label scan (7 ms over
+ * 40,000 referrals, growing with the data) but `MATCH (x {id: row.id})` after the WITH as an index lookup.
  */
 
 export const CREATE_CASE = `
-CREATE (k:\`Case\` {id: $row.id})
-SET k += $row
-WITH k
-MATCH (c:Commune {code: $row.communeCode})
+WITH $row AS row
+MATCH (c:Commune {code: row.communeCode})
+CREATE (k:\`Case\` {id: row.id})
+SET k += row
 MERGE (k)-[:LIVES_IN]->(c)
 RETURN k.id AS id`;
 
@@ -28,9 +30,10 @@ WHERE ($organizationId IS NULL OR k.organizationId = $organizationId)
 RETURN count(k) AS n`;
 
 export const CREATE_CONSENT = `
-MATCH (k:\`Case\` {id: $row.caseId})
-CREATE (c:Consent {id: $row.id})
-SET c += $row
+WITH $row AS row
+MATCH (k:\`Case\` {id: row.caseId})
+CREATE (c:Consent {id: row.id})
+SET c += row
 MERGE (c)-[:GIVEN_FOR]->(k)
 RETURN c.id AS id`;
 
@@ -44,11 +47,12 @@ MATCH (c:Consent) WHERE c.caseId IN $keys
 RETURN c{.*} AS c ORDER BY c.grantedAt, c.id`;
 
 export const CREATE_REFERRAL = `
-MATCH (k:\`Case\` {id: $row.caseId})
-MATCH (src:Facility {id: $row.fromFacilityId})
-MATCH (dst:Facility {id: $row.toFacilityId})
-CREATE (r:Referral {id: $row.id})
-SET r += $row
+WITH $row AS row
+MATCH (k:\`Case\` {id: row.caseId})
+MATCH (src:Facility {id: row.fromFacilityId})
+MATCH (dst:Facility {id: row.toFacilityId})
+CREATE (r:Referral {id: row.id})
+SET r += row
 MERGE (r)-[:FOR_CASE]->(k)
 MERGE (r)-[:FROM]->(src)
 MERGE (r)-[:TO]->(dst)
@@ -61,8 +65,9 @@ MERGE (r)-[:ONWARD_OF]->(p)`;
 
 /** Optimistic concurrency: the update applies only if nobody changed the referral since it was read. */
 export const UPDATE_REFERRAL = `
-MATCH (r:Referral {id: $row.id}) WHERE r.version = $expectedVersion
-SET r += $row
+WITH $row AS row
+MATCH (r:Referral {id: row.id}) WHERE r.version = $expectedVersion
+SET r += row
 RETURN r.id AS id`;
 
 export const REFERRALS_BY_ID = `MATCH (r:Referral) WHERE r.id IN $keys RETURN r{.*} AS r`;
@@ -93,9 +98,10 @@ WHERE ($toFacilityId IS NULL OR r.toFacilityId = $toFacilityId)
 RETURN count(r) AS n`;
 
 export const CREATE_REFERRAL_EVENT = `
-MATCH (r:Referral {id: $row.referralId})
-CREATE (e:ReferralEvent {id: $row.id})
-SET e += $row
+WITH $row AS row
+MATCH (r:Referral {id: row.referralId})
+CREATE (e:ReferralEvent {id: row.id})
+SET e += row
 MERGE (e)-[:OF]->(r)
 RETURN e.id AS id`;
 
