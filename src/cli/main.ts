@@ -6,7 +6,8 @@ const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 const USAGE = `usage: npm run cli -- <command> [options]
   token     --role <caseworker|facility_staff|planner|integrator|admin> [--org ID] [--province CODE] [--facility ID]
   seed      seed the demo provinces into the configured store (if empty; --force to re-run)
-  coverage  --service CODE --minutes N [--mode M] [--season S] [--province CODE] [--ageFrom M --ageTo M] [--format csv|geojson|summary]`;
+  coverage  --service CODE --minutes N [--mode M] [--season S] [--province CODE] [--ageFrom M --ageTo M] [--format csv|geojson|summary]
+  generate  --scale national|FRACTION [--seed N] [--out DIR] [--import [STORE_FILE]] [--force]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -20,6 +21,10 @@ async function main(argv: string[]): Promise<number> {
     case 'coverage': {
       const { runCoverageCommand } = await import('./coverage-command');
       return runCoverageCommand(rest, io);
+    }
+    case 'generate': {
+      const { runGenerateCommand } = await import('./generate-command');
+      return runGenerateCommand(rest, io);
     }
     default:
       io.err(USAGE);
