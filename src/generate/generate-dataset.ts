@@ -50,6 +50,8 @@ export async function generateDataset(input: {
   seed: number;
   out: string;
   log?: (line: string) => void;
+  /** Show a progress bar on stderr (default true). */
+  progress?: boolean;
 }): Promise<Manifest> {
   const { scale, seed, out } = input;
   const log = input.log ?? (() => undefined);
@@ -77,7 +79,8 @@ export async function generateDataset(input: {
   const writers = Object.fromEntries(
     HISTORY_FILES.map((name) => [name, new NdjsonWriter(path.join(out, 'history', `${name}.ndjson`))]),
   ) as Record<HistoryFile, NdjsonWriter>;
-  const progress = createProgress({ label: 'generate cases', total: cases });
+  const progress =
+    input.progress === false ? null : createProgress({ label: 'generate cases', total: cases });
   let eightStep: { id: string; province: string } | null = null;
   for (let i = 0; i < cases; i += 1) {
     const bundle = generateCase(ctx, i, lengths[i]!);
@@ -87,9 +90,9 @@ export async function generateDataset(input: {
     for (const e of bundle.events) writers['referral-events'].write(e);
     if (!eightStep && bundle.referrals.length === 8)
       eightStep = { id: bundle.case.id, province: bundle.case.provinceCode };
-    if (i % 1000 === 0) progress.tick(i);
+    if (i % 1000 === 0) progress?.tick(i);
   }
-  progress.done();
+  progress?.done();
   for (const name of HISTORY_FILES) files[`history/${name}.ndjson`] = writers[name].close();
   const manifest: Manifest = {
     format: 'ketnoi-generated/1',
