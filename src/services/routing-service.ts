@@ -62,6 +62,9 @@ export class RoutingService {
   async requireCommune(code: string, field = 'communeCode'): Promise<CommuneRecord> {
     if (!/^\d{5}$/.test(code))
       throw new BadInputError(`${field} must be a 5-digit commune code, got "${code.slice(0, 20)}"`);
+    // A 2025 code is answered from the read model (loaded from the same store): no store round trip.
+    const current = this.readModel.communes.get(code);
+    if (current) return current;
     const resolved = await resolveCommune(this.store, code);
     const commune = resolved && this.readModel.communes.get(resolved.code);
     if (!commune)
