@@ -2,8 +2,6 @@
 import type { ImportProblem, SourceRow } from './import-rows';
 
 export const ID = /^[\w.:-]{1,64}$/;
-export const RRULE =
-  /^FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Za-z0-9,+:-]+)*$/;
 
 /** Reads fields of one row, collecting problems; `ok` turns false on the first ERROR. */
 export class RowReader {
