@@ -1,9 +1,10 @@
-/** `npm run cli -- export --format hsds|fhir [--out file]`: the whole directory, to a file or stdout. */
+/** `npm run cli -- export --format hsds|fhir [--out file] [--base-url URL]`: the whole directory. */
 import fs from 'node:fs';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { exportFhirBundle } from '../export/fhir-export';
-import { exportHsdsNdjson } from '../export/hsds-export';
+import { DEFAULT_FHIR_BASE, exportFhirBundle } from '../export/fhir-export';
+import { exportHsdsRows } from '../export/hsds-export';
+import { loadExportSources } from '../export/load-export-sources';
 import { openStore } from '../store/open-store';
 import { flag, parseArgs } from './args';
 import type { CliIo } from './token-command';
@@ -12,23 +13,34 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
   const args = parseArgs(argv);
   const format = flag(args, 'format') ?? 'hsds';
   if (format !== 'hsds' && format !== 'fhir') {
-    io.err('--format must be hsds or fhir');
+    io.err('usage: npm run cli -- export --format hsds|fhir [--out FILE] [--base-url URL]');
     return 2;
   }
+  const started = performance.now();
   const config = loadConfig();
   const store = await openStore(config.store);
   try {
     const app = await createApp(config, store);
-    const organizations = await store.allOrganizations();
-    const text =
+    const { organizations, provinceNames } = await loadExportSources(app);
+    const baseUrl = flag(args, 'base-url') ?? DEFAULT_FHIR_BASE;
+    const lines =
       format === 'hsds'
-        ? exportHsdsNdjson(organizations, app.readModel)
-        : `${JSON.stringify(exportFhirBundle(organizations, app.readModel), null, 2)}\n`;
+        ? [...exportHsdsRows(organizations, app.readModel)].map((row) => JSON.stringify(row))
+        : [
+            JSON.stringify(
+              exportFhirBundle(organizations, app.readModel, { baseUrl, provinceNames }),
+              null,
+              2,
+            ),
+          ];
+    const text = `${lines.join('\n')}\n`;
     const out = flag(args, 'out');
-    if (out) {
-      fs.writeFileSync(out, text);
-      io.err(`export: wrote ${Buffer.byteLength(text)} bytes to ${out}`);
-    } else process.stdout.write(text);
+    if (out) fs.writeFileSync(out, text);
+    else process.stdout.write(text);
+    const what = format === 'hsds' ? `${lines.length} NDJSON rows` : 'a FHIR Bundle';
+    io.err(
+      `export: ${what}, ${Buffer.byteLength(text)} bytes${out ? ` to ${out}` : ''} in ${Math.round(performance.now() - started)} ms`,
+    );
     return 0;
   } finally {
     await store.close();

@@ -26,6 +26,7 @@ export function organizationRow(o: OrganizationRecord): Row {
     name: o.name,
     sector: o.sector,
     province_code: o.provinceCode,
+    demo: o.demo || null,
   });
 }
 
@@ -54,8 +55,8 @@ export function offeringRow(o: OfferingRecord): Row {
   return compact({
     type: 'service_at_location',
     id: o.id,
+    service_id: serviceId(o.serviceCode),
     location_id: o.facilityId,
-    service_code: o.serviceCode,
     min_age_months: o.minAgeMonths,
     max_age_months: o.maxAgeMonths,
     capacity: o.capacity,
@@ -68,10 +69,20 @@ export function offeringRow(o: OfferingRecord): Row {
   });
 }
 
-/** Every row of the export, in order: organizations, locations, offerings, imported travel times, populations. */
+/** The HSDS service exported for a taxonomy code: one per code in use, shared by its offerings. */
+export const serviceId = (code: string) => `svc-${code}`;
+
+export function serviceRow(code: string, readModel: ReadModel): Row {
+  const type = readModel.serviceTypes.get(code);
+  return compact({ type: 'service', id: serviceId(code), name: type?.name ?? code, taxonomy_code: code });
+}
+
+/** Every row of the export, in order: organizations, locations, services, offerings, imported travel times, populations. */
 export function* exportHsdsRows(organizations: OrganizationRecord[], readModel: ReadModel): Generator<Row> {
   for (const o of [...organizations].sort(byId)) yield organizationRow(o);
   for (const f of [...readModel.facilities.values()].sort(byId)) yield locationRow(f);
+  const codes = new Set([...readModel.offerings.values()].map((o) => o.serviceCode));
+  for (const code of [...codes].sort()) yield serviceRow(code, readModel);
   for (const o of [...readModel.offerings.values()].sort(byId)) yield offeringRow(o);
   const imported = readModel.travelEdges().filter((e) => e.source === 'IMPORTED');
   imported.sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
