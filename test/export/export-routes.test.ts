@@ -35,7 +35,7 @@ describe('directory export routes', () => {
   it('need a bearer token with directory.export', async () => {
     const anonymous = await fetch(`${base}/export/hsds.ndjson`);
     expect(anonymous.status).toBe(401);
-    expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const caseworker = await fetch(`${base}/export/fhir.json`, { headers: await bearer('caseworker') });
     expect(caseworker.status).toBe(403);
   });
@@ -58,7 +58,7 @@ describe('directory export routes', () => {
   it('serve a FHIR Bundle whose fullUrls use the request host', async () => {
     const res = await fetch(`${base}/export/fhir.json`, { headers: await bearer('integrator') });
     expect(res.headers.get('content-type')).toContain('application/fhir+json');
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.entry[0].fullUrl).toBe(`${base}/fhir/Organization/org-22-health`);
   });
 });
