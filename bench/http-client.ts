@@ -1,0 +1,73 @@
+/** A keep-alive GraphQL client over node:http for the loopback bench (127.0.0.1 only). */
+import http from 'node:http';
+
+export class GraphqlClient {
+  private readonly agent: http.Agent;
+
+  constructor(
+    private readonly port: number,
+    maxSockets: number,
+  ) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets });
+  }
+
+  /** POSTs a query; resolves to `data`, rejects on a non-200 status or any GraphQL error. */
+  request<T = any>(query: string, variables: object, token: string | null): Promise<T> {
+    const body = JSON.stringify({ query, variables });
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          path: '/graphql',
+          method: 'POST',
+          agent: this.agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            try {
+              const parsed = JSON.parse(text) as { data?: T; errors?: unknown[] };
+              if (res.statusCode !== 200 || parsed.errors)
+                reject(new Error(`${res.statusCode} ${text.slice(0, 300)}`));
+              else resolve(parsed.data as T);
+            } catch {
+              reject(new Error(`${res.statusCode} ${text.slice(0, 300)}`));
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** Polls GET /ready until it answers 200; resolves to the ms it took from `since`. */
+export async function waitForReady(port: number, since: number, timeoutMs: number): Promise<number> {
+  const until = since + timeoutMs;
+  while (performance.now() < until) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = http.get({ host: '127.0.0.1', port, path: '/ready' }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('error', () => resolve(false));
+      req.setTimeout(1000, () => req.destroy());
+    });
+    if (ok) return performance.now() - since;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`/ready did not answer 200 within ${timeoutMs} ms`);
+}

@@ -1,0 +1,79 @@
+/**
+ * Makes sure the bench has its data: the generated data set (data/generated/<scale>-s<seed>) and the
+ * embedded store file imported from it (data/<scale>-s<seed>.grafeo). Missing ones are built by the real
+ * CLI in a child process (progress shown), so its memory and time are measured on their own. The bench then
+ * runs on a temporary copy, so its writes never change the imported file.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultOut, defaultStoreFile } from '../src/cli/generate-command';
+import { readManifest } from '../src/generate/import-dataset';
+import type { Manifest } from '../src/generate/generate-dataset';
+
+const root = path.resolve(__dirname, '..');
+
+export interface PreparedData {
+  dir: string;
+  manifest: Manifest;
+  storeFile: string;
+  /** The import's own summary (import-summary.json beside the store), when the store was built by the CLI. */
+  importSummary: Record<string, unknown> | null;
+}
+
+export function prepareData(input: {
+  scale: string;
+  seed: number;
+  log: (line: string) => void;
+}): PreparedData {
+  const dir = path.join(root, defaultOut(input.scale, input.seed));
+  const storeFile = path.join(root, defaultStoreFile(input.scale, input.seed));
+  if (!fs.existsSync(storeFile)) {
+    input.log(
+      `bench: ${storeFile} is missing; generating and importing ${input.scale} (seed ${input.seed}) once`,
+    );
+    const result = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        'src/cli/main.ts',
+        'generate',
+        '--scale',
+        input.scale,
+        '--seed',
+        String(input.seed),
+        '--out',
+        dir,
+        '--import',
+        storeFile,
+      ],
+      { cwd: root, stdio: 'inherit', timeout: 30 * 60_000 },
+    );
+    if (result.status !== 0) throw new Error(`generate/import failed (exit ${result.status})`);
+  }
+  const summaryFile = `${storeFile}.import.json`;
+  return {
+    dir,
+    manifest: readManifest(dir),
+    storeFile,
+    importSummary: fs.existsSync(summaryFile)
+      ? (JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as Record<string, unknown>)
+      : null,
+  };
+}
+
+/** Copies the store file (and its WAL, if any) to a temporary path; returns it and a cleanup. */
+export function copyStore(storeFile: string): { file: string; remove: () => void } {
+  const file = path.join(os.tmpdir(), `ketnoi-bench-${process.pid}.grafeo`);
+  for (const suffix of ['', '.wal']) {
+    if (fs.existsSync(storeFile + suffix)) fs.cpSync(storeFile + suffix, file + suffix, { recursive: true });
+  }
+  return {
+    file,
+    remove: () => {
+      for (const suffix of ['', '.wal']) fs.rmSync(file + suffix, { force: true, recursive: true });
+    },
+  };
+}

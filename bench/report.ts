@@ -1,0 +1,105 @@
+/** The bench result: targets checked against the measurements, a JSON file and a short Markdown table. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RunStats } from './stats';
+
+export interface BenchResult {
+  date: string;
+  scale: string;
+  seed: number;
+  machine: Record<string, unknown>;
+  dataset: Record<string, number>;
+  import: Record<string, unknown> | null;
+  startup: { serverReadyMs: number; inProcess: Record<string, number> };
+  http: Record<string, Record<string, RunStats>>;
+  inProcess: Record<string, RunStats>;
+  /** GraphQL over HTTP p50 ÷ in-process p50, at concurrency 1. */
+  overhead: Record<string, number>;
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+const num = (x: unknown) => (typeof x === 'number' ? x : NaN);
+
+export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
+  const h = (op: string, c: number) => r.http[op]?.[String(c)];
+  const near1 = h('nearestProviders', 1);
+  const near16 = h('nearestProviders', 16);
+  const chain = h('referralChain (8 steps)', 1);
+  const cov = h('coverage (national, 60 min)', 1);
+  const refer = Math.max(...Object.values(r.http['createReferral'] ?? {}).map((s) => s.perSecond), 0);
+  const importMs = num(r.import?.totalMs) + num(r.import?.closeMs);
+  const rss = num(r.import?.peakRssMb);
+  const t = (name: string, target: string, value: number, unit: string, met: boolean): TargetCheck => ({
+    name,
+    target,
+    measured: Number.isFinite(value) ? `${value} ${unit}` : 'not measured',
+    met: Number.isFinite(value) ? met : null,
+  });
+  return [
+    t('import (national set)', '< 60 s', Math.round(importMs / 100) / 10, 's', importMs < 60_000),
+    t('import peak RSS', '< 2048 MiB', rss, 'MiB', rss < 2048),
+    t(
+      'restart to /ready 200',
+      '< 10 s',
+      Math.round(r.startup.serverReadyMs / 100) / 10,
+      's',
+      r.startup.serverReadyMs < 10_000,
+    ),
+    t('nearestProviders p50, c=1', '≤ 2 ms', num(near1?.p50), 'ms', num(near1?.p50) <= 2),
+    t('nearestProviders p99, c=1', '≤ 20 ms', num(near1?.p99), 'ms', num(near1?.p99) <= 20),
+    t(
+      'nearestProviders throughput, c=16',
+      '≥ 800/s',
+      num(near16?.perSecond),
+      '/s',
+      num(near16?.perSecond) >= 800,
+    ),
+    t(
+      'nearestProviders GraphQL ÷ in-process',
+      '≤ 3×',
+      num(r.overhead['nearestProviders']),
+      '×',
+      num(r.overhead['nearestProviders']) <= 3,
+    ),
+    t('referralChain (8 steps) p50, c=1', '≤ 3 ms', num(chain?.p50), 'ms', num(chain?.p50) <= 3),
+    t('coverage (national) p50, c=1', '≤ 300 ms', num(cov?.p50), 'ms', num(cov?.p50) <= 300),
+    t('createReferral throughput (best c)', '≥ 300/s', refer, '/s', refer >= 300),
+  ];
+}
+
+export function markdownTable(r: BenchResult): string {
+  const lines = [
+    `| operation | c | p50 ms | p95 ms | p99 ms | req/s | n | errors | in-process p50 ms | ratio |`,
+    `|---|---|---|---|---|---|---|---|---|---|`,
+  ];
+  for (const [op, byC] of Object.entries(r.http)) {
+    for (const [c, s] of Object.entries(byC)) {
+      const inner = r.inProcess[op];
+      const first = c === '1';
+      lines.push(
+        `| ${op} | ${c} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.perSecond} | ${s.count} | ${s.errors} | ${first && inner ? inner.p50 : ''} | ${first && r.overhead[op] ? `${r.overhead[op]}×` : ''} |`,
+      );
+    }
+  }
+  lines.push('', '| target | wanted | measured | met |', '|---|---|---|---|');
+  for (const t of r.targets)
+    lines.push(
+      `| ${t.name} | ${t.target} | ${t.measured} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`,
+    );
+  return lines.join('\n');
+}
+
+export function writeResult(r: BenchResult, dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const suffix = r.scale === 'national' ? '' : `-scale-${r.scale}`;
+  const file = path.join(dir, `${r.date.slice(0, 10)}${suffix}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
+  return file;
+}

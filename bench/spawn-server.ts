@@ -1,0 +1,68 @@
+/**
+ * Starts the real server (src/main.ts) as a child process on a store file and a free loopback port, and
+ * measures the time from spawning the process to the first 200 from /ready.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { waitForReady } from './http-client';
+
+export interface RunningServer {
+  port: number;
+  readyMs: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export async function spawnServer(dataFile: string, log: (line: string) => void): Promise<RunningServer> {
+  const port = await freePort();
+  const root = path.resolve(__dirname, '..');
+  const started = performance.now();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(root, 'src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        KETNOI_DATA_FILE: dataFile,
+        KETNOI_SEED: 'false',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.on('data', (b: Buffer) => log(`server: ${b.toString().trim()}`));
+  child.stderr?.on('data', (b: Buffer) => log(`server (stderr): ${b.toString().trim()}`));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const readyMs = await Promise.race([
+      waitForReady(port, started, 120_000),
+      exited.then(() => Promise.reject(new Error('the server exited before it was ready'))),
+    ]);
+    return {
+      port,
+      readyMs,
+      pid: child.pid!,
+      async stop() {
+        child.kill('SIGTERM');
+        await exited;
+      },
+    };
+  } catch (err) {
+    child.kill('SIGTERM');
+    throw err;
+  }
+}
