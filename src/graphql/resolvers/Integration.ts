@@ -1,18 +1,30 @@
 /** Integrators: import in the documented format, and the change feed for incremental sync. */
+import DataLoader from 'dataloader';
 import { authorize } from '../../auth/policy';
 import { BadInputError } from '../../domain/errors';
 import { importDirectory } from '../../import/import-directory';
 import { parseNdjson } from '../../import/parse-import';
+import type { OfferingRecord } from '../../store/port';
 import { changeKey, listChanges } from '../../sync/list-changes';
+import type { GraphQLContext } from '../context';
 import type { ChangeResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 import { decodeCursor } from '../pagination';
 
-/** NDJSON sent inline through GraphQL; larger directories go through `npm run cli -- import`. */
-const MAX_INLINE_BYTES = 900_000;
+/** NDJSON sent inline through GraphQL (the HTTP body cap is 1 MB); larger files: `npm run cli -- import`. */
+export const MAX_INLINE_BYTES = 900_000;
+
+/** One offering loader per request, so a page of changes costs one offering lookup. */
+const offeringLoaders = new WeakMap<object, DataLoader<string, OfferingRecord | null>>();
+function offeringLoader({ app, loaders }: GraphQLContext) {
+  let loader = offeringLoaders.get(loaders);
+  if (!loader) offeringLoaders.set(loaders, (loader = new DataLoader((ids) => app.store.offeringsById(ids))));
+  return loader;
+}
 
 export const IntegrationQuery: Pick<QueryResolvers, 'changes'> = {
+  // The feed is how an integrator mirrors the directory: the same roles as import.
   changes: async (_p, { since, first, after }, { app, viewer }) => {
-    authorize(viewer, 'directory.read');
+    authorize(viewer, 'directory.import');
     const page = await listChanges(app.store, {
       since,
       first: first ?? 100,
@@ -44,10 +56,8 @@ export const IntegrationMutation: Pick<MutationResolvers, 'importDirectory'> = {
 export const Change: ChangeResolvers = {
   facility: (c, _a, { loaders }) =>
     c.kind !== 'DELETED' && c.entity === 'Facility' ? loaders.facility.load(c.id) : null,
-  offering: async (c, _a, { app }) =>
-    c.kind !== 'DELETED' && c.entity === 'Offering'
-      ? ((await app.store.offeringsById([c.id]))[0] ?? null)
-      : null,
+  offering: (c, _a, ctx) =>
+    c.kind !== 'DELETED' && c.entity === 'Offering' ? offeringLoader(ctx).load(c.id) : null,
   organization: (c, _a, { loaders }) =>
     c.kind !== 'DELETED' && c.entity === 'Organization' ? loaders.organization.load(c.id) : null,
 };
