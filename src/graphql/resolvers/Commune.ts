@@ -1,3 +1,4 @@
+import { listFacilities } from '../../services/list-facilities';
 import { NotFoundError } from '../../domain/errors';
 import type { CommuneResolvers } from '../generated/resolvers';
 import { checkFacilityFilter } from '../filters';
@@ -14,7 +15,7 @@ export const Commune: CommuneResolvers = {
   facilities: async (c, args, { app }) => {
     const filter = { ...checkFacilityFilter(args.where), communeCode: c.code };
     return {
-      page: await app.store.facilities(filter, toPageArgs(args, app.config.maxPageSize)),
+      page: await listFacilities(app, filter, toPageArgs(args, app.config.maxPageSize)),
       cursorOf: (f) => f.id,
     };
   },

@@ -1,3 +1,4 @@
+import { listFacilities } from '../../services/list-facilities';
 import { BadInputError, NotFoundError } from '../../domain/errors';
 import { rankSearchHits } from '../../domain/text/rank-search';
 import { tokenize } from '../../domain/text/fold-diacritics';
@@ -33,7 +34,7 @@ export const Query: QueryResolvers = {
     app.store.facilityByIdentifier(`${system}|${value}`),
   facilities: async (_p, args, { app }) => {
     const filter = checkFacilityFilter(args.where);
-    const page = await app.store.facilities(filter, toPageArgs(args, app.config.maxPageSize));
+    const page = await listFacilities(app, filter, toPageArgs(args, app.config.maxPageSize));
     return { page, cursorOf: (f) => f.id };
   },
   serviceTypes: (_p, _a, { app }) => app.store.serviceTypes(),
