@@ -53,6 +53,11 @@ export function toCandidate(
 }
 
 export class RoutingService {
+  private candidates: { version: number; byService: Map<string, ProviderCandidate[]> } = {
+    version: -1,
+    byService: new Map(),
+  };
+
   constructor(
     private readonly readModel: ReadModel,
     private readonly store: Pick<GraphStore, 'communesByCode' | 'legacyCommunesByCode'>,
@@ -99,11 +104,7 @@ export class RoutingService {
     if (input.maxMinutes != null && !(input.maxMinutes > 0 && input.maxMinutes <= 24 * 60)) {
       throw new BadInputError('maxMinutes must be positive and at most 1440');
     }
-    const candidates = this.readModel
-      .offeringsOf(input.serviceCode)
-      .map(({ offering, facility }) =>
-        toCandidate(offering, facility, this.readModel.communes.get(facility.communeCode)),
-      );
+    const candidates = this.candidatesOf(input.serviceCode);
     const result = findNearestProviders({
       origin: { communeCode: origin.code, lat: origin.lat ?? 0, lon: origin.lon ?? 0 },
       need: {
@@ -121,6 +122,23 @@ export class RoutingService {
       candidates,
     });
     return { origin, ...result };
+  }
+
+  /** Candidates of a service, built once per read-model version (every write bumps it). */
+  private candidatesOf(serviceCode: string): readonly ProviderCandidate[] {
+    if (this.candidates.version !== this.readModel.version) {
+      this.candidates = { version: this.readModel.version, byService: new Map() };
+    }
+    let list = this.candidates.byService.get(serviceCode);
+    if (!list) {
+      list = this.readModel
+        .offeringsOf(serviceCode)
+        .map(({ offering, facility }) =>
+          toCandidate(offering, facility, this.readModel.communes.get(facility.communeCode)),
+        );
+      this.candidates.byService.set(serviceCode, list);
+    }
+    return list;
   }
 
   async travelTime(args: { from: string; to: string; mode: TravelMode; season: Season }) {

@@ -3,8 +3,8 @@ import { requireCommuneIndex } from './adjacency';
 import { checkEligibility } from './check-eligibility';
 import { InvalidRoutingInputError } from './errors';
 import { compareCodes } from './group-by';
-import { measureGreatCircleKm } from './measure-great-circle-km';
 import type { Exclusion, MatchReason, ProviderCandidate, ProviderNeed } from './provider-types';
+import { groupCandidates, rankByTravel, type RankedCandidate } from './rank-by-travel';
 import { findShortestPaths, traceRoute } from './shortest-paths';
 import type { TravelGraph } from './travel-graph';
 
@@ -101,85 +101,79 @@ export function findNearestProviders(input: {
   const adjacency = graph.adjacencyFor(need.mode, need.season);
   const originIndex = requireCommuneIndex(adjacency, origin.communeCode, 'origin commune');
   const tree = findShortestPaths(adjacency, { sources: [originIndex] });
-  const forService = candidates.filter((c) => c.serviceCode === need.serviceCode);
+  const groups = groupCandidates(adjacency, candidates, need.serviceCode);
 
-  // Unreachable candidates share Infinity minutes; Infinity − Infinity is NaN, which is falsy, so `||` moves
-  // on to the straight-line and id tie-breaks for them too.
-  const inPerson = forService
-    .filter((c) => !c.remote)
-    .map((candidate) => {
-      const { passed, failed, availableCapacity } = checkEligibility(candidate, need);
-      const index = adjacency.indexByCode.get(candidate.communeCode);
-      const minutes = index === undefined ? Infinity : tree.minutes[index]!;
-      const straightKm = measureGreatCircleKm(origin.lat, origin.lon, candidate.lat, candidate.lon);
-      if (index === undefined)
-        failed.push({
-          code: 'UNREACHABLE',
-          text: `Facility commune ${candidate.communeCode} is not in the travel graph`,
-        });
-      else if (minutes === Infinity)
-        failed.push({
-          code: 'UNREACHABLE',
-          text: `No road or ferry link from commune ${origin.communeCode}`,
-        });
-      else if (need.maxMinutes !== undefined && minutes > need.maxMinutes) {
-        failed.push({
-          code: 'BEYOND_MAX_MINUTES',
-          text: `About ${Math.round(minutes)} min away, over the ${need.maxMinutes}-minute limit`,
-        });
-      } else if (index === originIndex)
-        passed.unshift({ code: 'SAME_COMMUNE', text: "In the child's own commune" });
-      else {
-        const how = `${MODE_WORDS[need.mode]} in the ${SEASON_WORDS[need.season]} season`;
-        passed.unshift({
-          code: 'TRAVEL',
-          text: `About ${Math.round(minutes)} min ${how} (${tree.km[index]!.toFixed(1)} km by road)`,
-        });
-      }
-      return { candidate, index: index ?? -1, minutes, straightKm, passed, failed, availableCapacity };
-    })
-    .sort(
-      (a, b) =>
-        a.minutes - b.minutes ||
-        a.straightKm - b.straightKm ||
-        compareCodes(a.candidate.facilityId, b.candidate.facilityId) ||
-        compareCodes(a.candidate.offeringId, b.candidate.offeringId),
-    );
+  // Candidates come in travel order (rank-by-travel.ts) and are checked only until the page of matches and
+  // of exclusions is full: the same result as checking and sorting every candidate first.
+  const ranked = rankByTravel({ groups, tree, origin });
 
-  const matches = inPerson
-    .filter((e) => e.failed.length === 0)
-    .slice(0, first)
-    .map(({ candidate: c, index, minutes, straightKm, passed, availableCapacity }) => ({
-      offeringId: c.offeringId,
-      facilityId: c.facilityId,
-      facilityName: c.facilityName,
-      sector: c.sector,
-      level: c.level,
-      communeCode: c.communeCode,
-      serviceCode: c.serviceCode,
-      travelMinutes: minutes,
-      distanceKm: tree.km[index]!,
-      straightKm,
-      route: traceRoute(adjacency, tree, index)!,
-      availableCapacity,
-      waitDays: c.waitDays ?? null,
-      reasons: passed,
-    }));
+  const assess = ({ candidate, index, minutes }: RankedCandidate) => {
+    const { passed, failed, availableCapacity } = checkEligibility(candidate, need);
+    if (index === undefined)
+      failed.push({
+        code: 'UNREACHABLE',
+        text: `Facility commune ${candidate.communeCode} is not in the travel graph`,
+      });
+    else if (minutes === Infinity)
+      failed.push({
+        code: 'UNREACHABLE',
+        text: `No road or ferry link from commune ${origin.communeCode}`,
+      });
+    else if (need.maxMinutes !== undefined && minutes > need.maxMinutes) {
+      failed.push({
+        code: 'BEYOND_MAX_MINUTES',
+        text: `About ${Math.round(minutes)} min away, over the ${need.maxMinutes}-minute limit`,
+      });
+    } else if (index === originIndex)
+      passed.unshift({ code: 'SAME_COMMUNE', text: "In the child's own commune" });
+    else {
+      const how = `${MODE_WORDS[need.mode]} in the ${SEASON_WORDS[need.season]} season`;
+      passed.unshift({
+        code: 'TRAVEL',
+        text: `About ${Math.round(minutes)} min ${how} (${tree.km[index]!.toFixed(1)} km by road)`,
+      });
+    }
+    return { passed, failed, availableCapacity };
+  };
 
-  const excluded = inPerson
-    .filter((e) => e.failed.length > 0)
-    .slice(0, maxExcluded)
-    .map(({ candidate: c, minutes, straightKm, failed }) => ({
-      offeringId: c.offeringId,
-      facilityId: c.facilityId,
-      facilityName: c.facilityName,
-      communeCode: c.communeCode,
-      travelMinutes: minutes === Infinity ? null : minutes,
-      straightKm,
-      why: failed,
-    }));
+  const matches: ProviderMatch[] = [];
+  const excluded: ExcludedProvider[] = [];
+  for (const entry of ranked) {
+    if (matches.length >= first && excluded.length >= maxExcluded) break;
+    const { candidate: c, index, minutes, straightKm } = entry;
+    const { passed, failed, availableCapacity } = assess(entry);
+    if (failed.length === 0) {
+      if (matches.length >= first) continue;
+      matches.push({
+        offeringId: c.offeringId,
+        facilityId: c.facilityId,
+        facilityName: c.facilityName,
+        sector: c.sector,
+        level: c.level,
+        communeCode: c.communeCode,
+        serviceCode: c.serviceCode,
+        travelMinutes: minutes,
+        distanceKm: tree.km[index!]!,
+        straightKm,
+        route: traceRoute(adjacency, tree, index!)!,
+        availableCapacity,
+        waitDays: c.waitDays ?? null,
+        reasons: passed,
+      });
+    } else if (excluded.length < maxExcluded) {
+      excluded.push({
+        offeringId: c.offeringId,
+        facilityId: c.facilityId,
+        facilityName: c.facilityName,
+        communeCode: c.communeCode,
+        travelMinutes: minutes === Infinity ? null : minutes,
+        straightKm,
+        why: failed,
+      });
+    }
+  }
 
-  return { matches, excluded, remote: rankRemote(forService, need, first) };
+  return { matches, excluded, remote: rankRemote(groups.remote, need, first) };
 }
 
 function rankRemote(

@@ -1,0 +1,102 @@
+/**
+ * The in-person candidates of one service in travel order from an origin, produced lazily: candidates are
+ * grouped once by commune (memoised on the candidate list and the adjacency, both immutable), communes are
+ * ordered by their shortest-path minutes, and only the candidates of the communes a caller actually reaches
+ * get a straight-line distance and a place in the order. The order equals a full sort of every candidate by
+ * (minutes, straight-line km, facility id, offering id), with every unreachable candidate last.
+ */
+import type { Adjacency } from './adjacency';
+import { compareCodes } from './group-by';
+import { measureGreatCircleKm } from './measure-great-circle-km';
+import type { ProviderCandidate } from './provider-types';
+import type { ShortestPathTree } from './shortest-paths';
+
+export interface RankedCandidate {
+  candidate: ProviderCandidate;
+  /** Node of the candidate's commune; undefined when the commune is not in the travel graph. */
+  index: number | undefined;
+  minutes: number;
+  straightKm: number;
+}
+
+interface ServiceGroups {
+  /** Commune node → in-person candidates there. */
+  byIndex: Map<number, ProviderCandidate[]>;
+  /** In-person candidates whose commune is not in the graph. */
+  outside: ProviderCandidate[];
+  remote: ProviderCandidate[];
+}
+
+const memo = new WeakMap<Adjacency, WeakMap<readonly ProviderCandidate[], Map<string, ServiceGroups>>>();
+
+/** The candidates of `serviceCode` split into in-person by commune node, outside the graph, and remote. */
+export function groupCandidates(
+  adjacency: Adjacency,
+  candidates: readonly ProviderCandidate[],
+  serviceCode: string,
+): ServiceGroups {
+  let byList = memo.get(adjacency);
+  if (!byList) memo.set(adjacency, (byList = new WeakMap()));
+  let byService = byList.get(candidates);
+  if (!byService) byList.set(candidates, (byService = new Map()));
+  let groups = byService.get(serviceCode);
+  if (!groups) {
+    groups = { byIndex: new Map(), outside: [], remote: [] };
+    for (const c of candidates) {
+      if (c.serviceCode !== serviceCode) continue;
+      if (c.remote) {
+        groups.remote.push(c);
+        continue;
+      }
+      const index = adjacency.indexByCode.get(c.communeCode);
+      if (index === undefined) groups.outside.push(c);
+      else {
+        const list = groups.byIndex.get(index);
+        if (list) list.push(c);
+        else groups.byIndex.set(index, [c]);
+      }
+    }
+    byService.set(serviceCode, groups);
+  }
+  return groups;
+}
+
+const byDistanceThenIds = (a: RankedCandidate, b: RankedCandidate) =>
+  a.straightKm - b.straightKm ||
+  compareCodes(a.candidate.facilityId, b.candidate.facilityId) ||
+  compareCodes(a.candidate.offeringId, b.candidate.offeringId);
+
+/** Yields the in-person candidates in travel order; stop iterating once you have enough. */
+export function* rankByTravel(input: {
+  groups: ServiceGroups;
+  tree: ShortestPathTree;
+  origin: { lat: number; lon: number };
+}): Generator<RankedCandidate> {
+  const { groups, tree, origin } = input;
+  const rank = (
+    candidate: ProviderCandidate,
+    index: number | undefined,
+    minutes: number,
+  ): RankedCandidate => ({
+    candidate,
+    index,
+    minutes,
+    straightKm: measureGreatCircleKm(origin.lat, origin.lon, candidate.lat, candidate.lon),
+  });
+  const order = [...groups.byIndex.keys()].sort((a, b) => tree.minutes[a]! - tree.minutes[b]! || a - b);
+  let i = 0;
+  while (i < order.length && tree.minutes[order[i]!]! !== Infinity) {
+    const minutes = tree.minutes[order[i]!]!;
+    const tie: RankedCandidate[] = [];
+    for (; i < order.length && tree.minutes[order[i]!]! === minutes; i += 1) {
+      for (const c of groups.byIndex.get(order[i]!)!) tie.push(rank(c, order[i], minutes));
+    }
+    yield* tie.sort(byDistanceThenIds);
+  }
+  // Unreachable communes and communes outside the graph share Infinity: one group, by distance and ids.
+  const rest: RankedCandidate[] = [];
+  for (; i < order.length; i += 1)
+    for (const c of groups.byIndex.get(order[i]!)!) rest.push(rank(c, order[i], Infinity));
+  for (const c of groups.outside) rest.push(rank(c, undefined, Infinity));
+  yield* rest.sort(byDistanceThenIds);
+}
