@@ -33,7 +33,7 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
               2,
             ),
           ];
-    const text = `${lines.join('\n')}\n`;
+    const text = lines.map((line) => `${line}\n`).join('');
     const out = flag(args, 'out');
     if (out) fs.writeFileSync(out, text);
     else process.stdout.write(text);

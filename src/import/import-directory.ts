@@ -27,6 +27,26 @@ export interface ImportReport extends ChangeCounts {
 
 const locks = new WeakMap<App, Mutex>();
 
+/** A report of an import that stopped before validating any row. */
+function emptyReport(
+  input: { dryRun?: boolean; rows: SourceRow[] },
+  problems: ImportProblem[],
+  started: number,
+): ImportReport {
+  return {
+    dryRun: !!input.dryRun,
+    committed: false,
+    received: input.rows.length,
+    created: zeroCounts(),
+    updated: zeroCounts(),
+    unchanged: zeroCounts(),
+    skippedRows: [],
+    problems,
+    steps: [],
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
 /** The codes, names and ids the rows mention, so the context loads only those. */
 function mentioned(app: App, rows: SourceRow[]) {
   const values = (field: string) =>
@@ -60,6 +80,11 @@ async function runImport(input: Parameters<typeof importDirectory>[0]): Promise<
   const log = input.progress ?? (() => undefined);
   const clock = createStepClock(log);
   const at = app.now();
+  if (app.readModel.communes.size === 0 || app.readModel.serviceTypes.size === 0) {
+    const message = 'The store has no communes or service types: seed it first (npm run cli -- seed)';
+    log(`import: ${message}`);
+    return emptyReport(input, [{ file: '-', line: 0, field: null, severity: 'ERROR', message }], started);
+  }
   const ctx = await clock.time('load reference data', rows.length, () =>
     loadImportContext({ store: app.store, readModel: app.readModel, ...mentioned(app, rows) }),
   );
