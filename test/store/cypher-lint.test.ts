@@ -170,7 +170,7 @@ describe('Cypher portability rules', () => {
 });
 
 describe('representative Cypher and parameters', () => {
-  it('builds the facilities page anchored on a province, with offering filters in one EXISTS', () => {
+  it('builds the facilities page anchored on a province, with offering filters expanded from it', () => {
     const built = buildFacilitiesQuery(
       { provinceCode: '22', sector: 'HEALTH', serviceCode: 'IMMUNISATION', ageMonths: 18, language: 'hmn' },
       'F-0100',
@@ -178,7 +178,7 @@ describe('representative Cypher and parameters', () => {
     );
     expect(built).toMatchInlineSnapshot(`
 {
-  "count": "MATCH (f:Facility {provinceCode: $provinceCode}) WHERE f.sector = $sector AND EXISTS { MATCH (f)-[:OFFERS]->(o:Offering) WHERE o.serviceCode = $serviceCode AND (o.minAgeMonths IS NULL OR o.minAgeMonths <= $ageMonths) AND (o.maxAgeMonths IS NULL OR o.maxAgeMonths >= $ageMonths) AND $language IN o.languages } RETURN count(f) AS n",
+  "count": "MATCH (f:Facility {provinceCode: $provinceCode})-[:OFFERS]->(o:Offering) WHERE f.sector = $sector AND o.serviceCode = $serviceCode AND (o.minAgeMonths IS NULL OR o.minAgeMonths <= $ageMonths) AND (o.maxAgeMonths IS NULL OR o.maxAgeMonths >= $ageMonths) AND $language IN o.languages WITH DISTINCT f RETURN count(f) AS n",
   "params": {
     "after": "F-0100",
     "ageMonths": 18,
@@ -188,7 +188,7 @@ describe('representative Cypher and parameters', () => {
     "sector": "HEALTH",
     "serviceCode": "IMMUNISATION",
   },
-  "query": "MATCH (f:Facility {provinceCode: $provinceCode}) WHERE f.sector = $sector AND EXISTS { MATCH (f)-[:OFFERS]->(o:Offering) WHERE o.serviceCode = $serviceCode AND (o.minAgeMonths IS NULL OR o.minAgeMonths <= $ageMonths) AND (o.maxAgeMonths IS NULL OR o.maxAgeMonths >= $ageMonths) AND $language IN o.languages } AND f.id > $after RETURN f{.*} AS f ORDER BY f.id LIMIT $limit",
+  "query": "MATCH (f:Facility {provinceCode: $provinceCode})-[:OFFERS]->(o:Offering) WHERE f.sector = $sector AND o.serviceCode = $serviceCode AND (o.minAgeMonths IS NULL OR o.minAgeMonths <= $ageMonths) AND (o.maxAgeMonths IS NULL OR o.maxAgeMonths >= $ageMonths) AND $language IN o.languages AND f.id > $after WITH DISTINCT f ORDER BY f.id LIMIT $limit RETURN f{.*} AS f",
 }
 `);
   });

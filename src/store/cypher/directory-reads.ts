@@ -111,10 +111,13 @@ export function buildFacilitiesQuery(
     offering.push('$language IN o.languages');
     params.language = filter.language;
   }
-  if (offering.length > 0) {
-    where.push(`EXISTS { MATCH (f)-[:OFFERS]->(o:Offering) WHERE ${offering.join(' AND ')} }`);
-  }
-  const match = `MATCH (f:Facility${anchor.length ? ` {${anchor.join(', ')}}` : ''})`;
+  // Offering filters expand from the anchored facilities rather than sit in EXISTS {}: Grafeo runs that
+  // subquery over a scan of every node (235 ms for one province of the national set, 8 ms expanded).
+  // The page is ordered and cut before the map projection, so only `limit` facilities are projected.
+  where.push(...offering);
+  const anchored = `(f:Facility${anchor.length ? ` {${anchor.join(', ')}}` : ''})`;
+  const match = offering.length > 0 ? `MATCH ${anchored}-[:OFFERS]->(o:Offering)` : `MATCH ${anchored}`;
+  const facilities = offering.length > 0 ? 'WITH DISTINCT f' : 'WITH f';
   const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const pageWhere = [...where];
   if (after) {
@@ -122,8 +125,8 @@ export function buildFacilitiesQuery(
     params.after = after;
   }
   return {
-    query: `${match} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''} RETURN f{.*} AS f ORDER BY f.id LIMIT $limit`,
-    count: `${match} ${countWhere} RETURN count(f) AS n`,
+    query: `${match} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''} ${facilities} ORDER BY f.id LIMIT $limit RETURN f{.*} AS f`,
+    count: `${match} ${countWhere} ${facilities} RETURN count(f) AS n`,
     params,
   };
 }
