@@ -26,13 +26,7 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
     const lines =
       format === 'hsds'
         ? [...exportHsdsRows(organizations, app.readModel)].map((row) => JSON.stringify(row))
-        : [
-            JSON.stringify(
-              exportFhirBundle(organizations, app.readModel, { baseUrl, provinceNames }),
-              null,
-              2,
-            ),
-          ];
+        : [JSON.stringify(exportFhirBundle(organizations, app.readModel, { baseUrl, provinceNames }))];
     const text = lines.map((line) => `${line}\n`).join('');
     const out = flag(args, 'out');
     if (out) fs.writeFileSync(out, text);

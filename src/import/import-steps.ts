@@ -8,7 +8,8 @@ export interface ImportStep {
 const count = (n: number) => n.toLocaleString('en-US');
 
 export function formatStep(step: ImportStep): string {
-  const rate = step.ms > 0 ? ` (${count(Math.round((step.rows * 1000) / step.ms))} rows/s)` : '';
+  const rate =
+    step.rows > 0 && step.ms >= 1 ? ` (${count(Math.round((step.rows * 1000) / step.ms))} rows/s)` : '';
   return `${step.name}: ${count(step.rows)} rows in ${count(Math.round(step.ms))} ms${rate}`;
 }
 
