@@ -141,3 +141,29 @@ describe('changes', () => {
     ]);
   });
 });
+
+describe('communesByOldName', () => {
+  const Q = `query($n: String!, $d: String!, $p: String!) {
+    communesByOldName(name: $n, district: $d, province: $p) { code name resolvedFrom { code name districtName } } }`;
+
+  it('resolves an old commune by its names, for anyone, without diacritics or unit words', async () => {
+    const r = await t.run(Q, { n: 'dong xa', d: 'Vân Đồn', p: 'Tỉnh Quảng Ninh' });
+    expect(r.data!.communesByOldName).toEqual([
+      {
+        code: '06994',
+        name: 'Đặc khu Vân Đồn',
+        resolvedFrom: { code: '07015', name: 'Xã Đông Xá', districtName: 'Huyện Vân Đồn' },
+      },
+    ]);
+  });
+
+  it('gives an empty list for an unknown commune and refuses an empty name', async () => {
+    expect((await t.run(Q, { n: 'Đông Xá', d: 'Hạ Long', p: 'Quảng Ninh' })).data!.communesByOldName).toEqual(
+      [],
+    );
+    expect((await t.run(Q, { n: ' ', d: 'Vân Đồn', p: 'Quảng Ninh' })).errors?.[0]).toMatchObject({
+      message: 'name must be 1 to 100 characters',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+});

@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import { authorize } from '../../auth/policy';
 import { BadInputError } from '../../domain/errors';
+import { findOldCommunes } from '../../import/find-old-communes';
 import { importDirectory } from '../../import/import-directory';
 import { parseNdjson } from '../../import/parse-import';
 import type { OfferingRecord } from '../../store/port';
@@ -21,7 +22,12 @@ function offeringLoader({ app, loaders }: GraphQLContext) {
   return loader;
 }
 
-export const IntegrationQuery: Pick<QueryResolvers, 'changes'> = {
+export const IntegrationQuery: Pick<QueryResolvers, 'changes' | 'communesByOldName'> = {
+  communesByOldName: async (_p, place, { app, loaders }) => {
+    const found = await findOldCommunes(app.store, place);
+    const successors = await Promise.all(found.map((l) => loaders.commune.load(l.successorCode)));
+    return found.flatMap((l, i) => (successors[i] ? [{ ...successors[i], resolvedFrom: l }] : []));
+  },
   // The feed is how an integrator mirrors the directory: the same roles as import.
   changes: async (_p, { since, first, after }, { app, viewer }) => {
     authorize(viewer, 'directory.import');
