@@ -1,22 +1,9 @@
 /** Case, consent, referral and audit operations over a CypherRunner (mixed into CypherGraphStore). */
-import type { CypherRunner, Row, RunFn } from './cypher-runner';
+import { col, groupByKey, inKeyOrder, readPage, type Raw } from './batch-results';
+import type { CypherRunner, RunFn } from './cypher-runner';
 import * as C from './cypher/cases';
 import { toAuditEvent, toCase, toConsent, toReferral, toReferralEvent } from './case-records';
 import type { CaseScope, CaseWriter, Page, PageArgs, ReferralFilter } from './port';
-
-type Raw = Record<string, unknown>;
-const col = (rows: Row[], name: string) => rows.map((r) => r[name] as Raw);
-
-function byKey<T>(keys: readonly string[], items: T[], keyOf: (t: T) => string): (T | null)[] {
-  const map = new Map(items.map((i) => [keyOf(i), i]));
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-function grouped<T>(keys: readonly string[], items: T[], keyOf: (t: T) => string): T[][] {
-  const map = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const i of items) map.get(keyOf(i))?.push(i);
-  return keys.map((k) => map.get(k) ?? []);
-}
 
 function caseWriter(run: RunFn): CaseWriter {
   return {
@@ -65,7 +52,7 @@ export class CaseStore {
   }
 
   async casesById(ids: readonly string[]) {
-    return byKey(
+    return inKeyOrder(
       ids,
       col(await this.runner.read(C.CASES_BY_ID, { keys: [...ids] }), 'k').map(toCase),
       (c) => c.id,
@@ -74,33 +61,32 @@ export class CaseStore {
 
   async cases(scope: CaseScope, page: PageArgs): Promise<Page<ReturnType<typeof toCase>>> {
     const params = { organizationId: scope.organizationId ?? null, provinceCode: scope.provinceCode ?? null };
-    const [rows, count] = await Promise.all([
-      this.runner.read(C.CASES_PAGE, { ...params, after: page.after, limit: page.first + 1 }),
-      this.runner.read(C.CASES_COUNT, params),
-    ]);
-    const items = col(rows, 'k').map(toCase);
-    return {
-      items: items.slice(0, page.first),
-      totalCount: Number(count[0]?.n ?? 0),
-      hasNextPage: items.length > page.first,
-    };
+    return readPage({
+      runner: this.runner,
+      query: C.CASES_PAGE,
+      count: C.CASES_COUNT,
+      params: { ...params, after: page.after, limit: page.first + 1 },
+      column: 'k',
+      first: page.first,
+      map: toCase,
+    });
   }
 
   async consentsByCase(caseIds: readonly string[]) {
     const items = col(await this.runner.read(C.CONSENTS_BY_CASE, { keys: [...caseIds] }), 'c').map(toConsent);
-    return grouped(caseIds, items, (c) => c.caseId);
+    return groupByKey(caseIds, items, (c) => c.caseId);
   }
 
   async referralsById(ids: readonly string[]) {
     const items = col(await this.runner.read(C.REFERRALS_BY_ID, { keys: [...ids] }), 'r').map(toReferral);
-    return byKey(ids, items, (r) => r.id);
+    return inKeyOrder(ids, items, (r) => r.id);
   }
 
   async referralsByCase(caseIds: readonly string[]) {
     const items = col(await this.runner.read(C.REFERRALS_BY_CASE, { keys: [...caseIds] }), 'r').map(
       toReferral,
     );
-    return grouped(caseIds, items, (r) => r.caseId);
+    return groupByKey(caseIds, items, (r) => r.caseId);
   }
 
   async referrals(filter: ReferralFilter, page: PageArgs) {
@@ -110,23 +96,22 @@ export class CaseStore {
       caseProvinceCode: filter.caseProvinceCode ?? null,
       status: filter.status ?? null,
     };
-    const [rows, count] = await Promise.all([
-      this.runner.read(C.REFERRALS_PAGE, { ...params, after: page.after, limit: page.first + 1 }),
-      this.runner.read(C.REFERRALS_COUNT, params),
-    ]);
-    const items = col(rows, 'r').map(toReferral);
-    return {
-      items: items.slice(0, page.first),
-      totalCount: Number(count[0]?.n ?? 0),
-      hasNextPage: items.length > page.first,
-    };
+    return readPage({
+      runner: this.runner,
+      query: C.REFERRALS_PAGE,
+      count: C.REFERRALS_COUNT,
+      params: { ...params, after: page.after, limit: page.first + 1 },
+      column: 'r',
+      first: page.first,
+      map: toReferral,
+    });
   }
 
   async eventsByReferral(referralIds: readonly string[]) {
     const items = col(await this.runner.read(C.EVENTS_BY_REFERRAL, { keys: [...referralIds] }), 'e').map(
       toReferralEvent,
     );
-    return grouped(referralIds, items, (e) => e.referralId);
+    return groupByKey(referralIds, items, (e) => e.referralId);
   }
 
   async auditEvents(caseId: string, limit: number) {

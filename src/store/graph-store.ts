@@ -2,8 +2,9 @@
  * The GraphStore port implemented once over a CypherRunner: both adapters share every query here
  * and differ only in how statements run (src/store/embedded, src/store/neo4j).
  */
+import { col, groupByKey, inKeyOrder, readPage, type Raw } from './batch-results';
 import { CaseStore } from './case-store';
-import type { CypherRunner, Row } from './cypher-runner';
+import type { CypherRunner } from './cypher-runner';
 import * as R from './cypher/directory-reads';
 import * as W from './cypher/directory-writes';
 import * as S from './cypher/sync';
@@ -46,24 +47,6 @@ const SYNC_LABELS: readonly S.SyncLabel[] = ['Facility', 'Offering', 'Organizati
 
 /** Rows per UNWIND batch: large enough to amortise a statement, small enough to keep memory flat. */
 const BATCH = 2000;
-
-type Raw = Record<string, unknown>;
-
-function col(rows: Row[], name: string): Raw[] {
-  return rows.map((r) => r[name] as Raw);
-}
-
-/** Orders batch results by the requested keys, with null for misses (DataLoader's contract). */
-export function inKeyOrder<T>(keys: readonly string[], items: T[], keyOf: (t: T) => string): (T | null)[] {
-  const byKey = new Map(items.map((item) => [keyOf(item), item]));
-  return keys.map((k) => byKey.get(k) ?? null);
-}
-
-function groupByKey<T>(keys: readonly string[], items: T[], keyOf: (t: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const item of items) groups.get(keyOf(item))?.push(item);
-  return keys.map((k) => groups.get(k) ?? []);
-}
 
 interface WriteStage {
   queries: readonly string[];
@@ -426,21 +409,15 @@ export class CypherGraphStore implements GraphStore {
     return col(await this.runner.read(R.TOMBSTONES_SINCE, { since, limit }), 't').map(toTombstone);
   }
 
-  private async page<T>(
-    q: R.BuiltQuery,
-    column: string,
-    first: number,
-    map: (raw: Raw) => T,
-  ): Promise<Page<T>> {
-    const [rows, count] = await Promise.all([
-      this.runner.read(q.query, q.params),
-      this.runner.read(q.count, q.params),
-    ]);
-    const items = col(rows, column).map(map);
-    return {
-      items: items.slice(0, first),
-      totalCount: Number(count[0]?.n ?? 0),
-      hasNextPage: items.length > first,
-    };
+  private page<T>(q: R.BuiltQuery, column: string, first: number, map: (raw: Raw) => T): Promise<Page<T>> {
+    return readPage({
+      runner: this.runner,
+      query: q.query,
+      count: q.count,
+      params: q.params,
+      column,
+      first,
+      map,
+    });
   }
 }
