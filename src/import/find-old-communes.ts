@@ -5,7 +5,7 @@
  */
 import { BadInputError } from '../domain/errors';
 import type { GraphStore, LegacyCommuneRecord } from '../store/port';
-import { legacyNameKey, legacyNameVariants } from './import-context';
+import { isOldCommuneNamed, legacyNameVariants } from './import-context';
 
 const MAX_NAME = 100;
 
@@ -17,7 +17,6 @@ export async function findOldCommunes(
     if (value.trim() === '' || value.length > MAX_NAME)
       throw new BadInputError(`${field} must be 1 to ${MAX_NAME} characters`);
   }
-  const key = legacyNameKey(place.name, place.district, place.province);
   const candidates = await store.legacyCommunesByName(legacyNameVariants(place.name));
-  return candidates.filter((l) => legacyNameKey(l.name, l.districtName, l.provinceName) === key);
+  return candidates.filter((l) => isOldCommuneNamed(l, place));
 }

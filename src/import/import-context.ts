@@ -31,9 +31,31 @@ function stripUnit(folded: string): string {
   return prefix ? folded.slice(prefix.length) : folded;
 }
 
-/** The key an old commune is matched on: folded names without their unit words. */
+/** The key old communes are grouped on: folded names without their unit words. */
 export function legacyNameKey(name: string, district: string, province: string): string {
   return [name, district, province].map((n) => stripUnit(foldDiacritics(n))).join('|');
+}
+
+/**
+ * Whether a given name names a stored one: the same folded name, or, when the given name has no unit
+ * word, the same name under any unit word ("Mường Tè" is Xã or Thị trấn Mường Tè; "Xã Mường Tè" is only the xã).
+ */
+function sameName(given: string, stored: string): boolean {
+  const g = foldDiacritics(given);
+  const s = foldDiacritics(stored);
+  return g === s || (stripUnit(g) === g && stripUnit(s) === g);
+}
+
+/** Whether an old commune is the one given by name, district and province. */
+export function isOldCommuneNamed(
+  l: LegacyCommuneRecord,
+  place: { name: string; district: string; province: string },
+): boolean {
+  return (
+    sameName(place.name, l.name) &&
+    sameName(place.district, l.districtName) &&
+    sameName(place.province, l.provinceName)
+  );
 }
 
 /** The stored (folded, full) names an old commune name may have: as given, or with each commune unit word. */

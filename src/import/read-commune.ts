@@ -3,7 +3,7 @@
  * succession table with a WARNING; or, with `oldPrefix`, an old commune name + district + province.
  */
 import type { RowReader } from './field-checks';
-import { legacyNameKey, type ImportContext } from './import-context';
+import { isOldCommuneNamed, legacyNameKey, type ImportContext } from './import-context';
 
 export function readCommune(
   r: RowReader,
@@ -36,8 +36,8 @@ export function readCommune(
   const district = r.text(`${oldPrefix}district_name`, { required: true }) ?? '';
   const province = r.text(`${oldPrefix}province_name`, { required: true }) ?? '';
   if (!name || !district || !province) return null;
-  const matches = (ctx.legacyByName.get(legacyNameKey(name, district, province)) ?? []).filter((l) =>
-    ctx.communes.has(l.successorCode),
+  const matches = (ctx.legacyByName.get(legacyNameKey(name, district, province)) ?? []).filter(
+    (l) => ctx.communes.has(l.successorCode) && isOldCommuneNamed(l, { name, district, province }),
   );
   const successors = [...new Set(matches.map((l) => l.successorCode))];
   if (successors.length === 0)
@@ -46,7 +46,7 @@ export function readCommune(
     const names = successors.map((c) => `${c} ${ctx.communes.get(c)!.name}`).join(', ');
     return r.fail(
       nameField,
-      `old commune "${name}" (${district}) was split into ${names}: give commune_code`,
+      `old commune "${name}" (${district}) has more than one successor (a split, or several units of that name): ${names}; give commune_code`,
     );
   }
   const successor = successors[0]!;

@@ -19,7 +19,21 @@ beforeAll(async () => {
     successorCode,
     note: 'supplementary',
   });
-  await t.app.directory.write({ legacyCommunes: [split('VN63S:a', '06652'), split('VN63S:b', '06688')] });
+  // Two old units of one name in one district: a thị trấn and a xã.
+  const unit = (key: string, name: string, successorCode: string) => ({
+    ...split(key, successorCode),
+    code: key.slice(-5),
+    name,
+    note: '',
+  });
+  await t.app.directory.write({
+    legacyCommunes: [
+      split('VN63S:a', '06652'),
+      split('VN63S:b', '06688'),
+      unit('VN63:90001', 'Thị trấn Ví Dụ', '06652'),
+      unit('VN63:90002', 'Xã Ví Dụ', '06688'),
+    ],
+  });
 });
 afterAll(() => t.close());
 
@@ -49,6 +63,16 @@ describe('old communes in an import', () => {
     ]);
   });
 
+  it('tell a thị trấn from a xã of the same name by the unit word', async () => {
+    const names = { old_district_name: 'Ví Dụ', old_province_name: 'Quảng Ninh' };
+    expect(await dryRun({ old_commune_name: 'Thị trấn Ví Dụ', ...names })).toEqual([
+      'WARNING old_commune_name: old commune Thị trấn Ví Dụ (Huyện Ví Dụ, Tỉnh Quảng Ninh) resolved to its 2025 successor 06652 (Phường Hà Tu)',
+    ]);
+    expect(await dryRun({ old_commune_name: 'xa vi du', ...names })).toEqual([
+      'WARNING old_commune_name: old commune Xã Ví Dụ (Huyện Ví Dụ, Tỉnh Quảng Ninh) resolved to its 2025 successor 06688 (Phường Hạ Long)',
+    ]);
+  });
+
   it('resolve an old code that is not a 2025 code, and take a 2025 code as it is', async () => {
     expect(await dryRun({ commune_code: '07015' })).toEqual([
       'WARNING commune_code: old commune code 07015 (Xã Đông Xá, Huyện Vân Đồn) resolved to its 2025 successor 06994 (Đặc khu Vân Đồn)',
@@ -59,9 +83,12 @@ describe('old communes in an import', () => {
 
   it('refuse a split commune, an unknown name, and a name without its district', async () => {
     const names = { old_district_name: 'Huyện Ví Dụ', old_province_name: 'Tỉnh Quảng Ninh' };
+    const twoSuccessors = (name: string) =>
+      `ERROR old_commune_name: old commune "${name}" (Huyện Ví Dụ) has more than one successor (a split, or several units of that name): 06652 Phường Hà Tu, 06688 Phường Hạ Long; give commune_code`;
     expect(await dryRun({ old_commune_name: 'Quang Trung', ...names })).toEqual([
-      'ERROR old_commune_name: old commune "Quang Trung" (Huyện Ví Dụ) was split into 06652 Phường Hà Tu, 06688 Phường Hạ Long: give commune_code',
+      twoSuccessors('Quang Trung'),
     ]);
+    expect(await dryRun({ old_commune_name: 'Ví Dụ', ...names })).toEqual([twoSuccessors('Ví Dụ')]);
     expect(await dryRun({ old_commune_name: 'Xã Không Có', ...names })).toEqual([
       'ERROR old_commune_name: no old commune "Xã Không Có" in Huyện Ví Dụ, Tỉnh Quảng Ninh',
     ]);
