@@ -364,20 +364,18 @@ export class CypherGraphStore implements GraphStore {
         );
       }),
     );
-    // Tombstones share one label; their entity is a column, so the tie-break on entity is done here.
-    const tombstones = (await this.runner.read(S.DELETED_AFTER, { at: cursor.at, id: '', limit: limit * 3 }))
-      .map(
-        (r): ChangeRecord => ({
-          kind: 'DELETED',
-          entity: String(r.entity) as ChangeRecord['entity'],
-          id: String(r.id),
-          at: String(r.at),
-        }),
-      )
-      .filter(
-        (c) =>
-          c.at > cursor.at || c.entity > cursor.entity || (c.entity === cursor.entity && c.id > cursor.id),
-      );
+    // Tombstones share one label; the query breaks ties on their entity property (a page of one
+    // deletion's tombstones may all share one instant).
+    const tombstones = (
+      await this.runner.read(S.DELETED_AFTER, { at: cursor.at, entity: cursor.entity, id: cursor.id, limit })
+    ).map(
+      (r): ChangeRecord => ({
+        kind: 'DELETED',
+        entity: String(r.entity) as ChangeRecord['entity'],
+        id: String(r.id),
+        at: String(r.at),
+      }),
+    );
     const order = (a: ChangeRecord, b: ChangeRecord) =>
       a.at < b.at
         ? -1

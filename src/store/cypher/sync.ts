@@ -11,11 +11,13 @@ WHERE n.updatedAt > $at OR (n.updatedAt = $at AND n.id > $id)
 RETURN n.id AS id, n.updatedAt AS at, coalesce(n.createdAt, n.updatedAt) AS createdAt
 ORDER BY at, id LIMIT $limit`;
 
+/** Tombstones carry their entity as a property, so the (at, entity, id) tie-break is done here. */
 export const DELETED_AFTER = `
 MATCH (t:Tombstone)
-WHERE t.deletedAt > $at OR (t.deletedAt = $at AND t.id > $id)
+WHERE t.deletedAt > $at
+   OR (t.deletedAt = $at AND (t.entity > $entity OR (t.entity = $entity AND t.id > $id)))
 RETURN t.id AS id, t.entity AS entity, t.deletedAt AS at
-ORDER BY at, id LIMIT $limit`;
+ORDER BY at, entity, id LIMIT $limit`;
 
 export const COUNT_CHANGED_SINCE = (label: SyncLabel) => `
 MATCH (n:${label}) WHERE n.updatedAt > $since RETURN count(n) AS n`;
