@@ -6,6 +6,8 @@ const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 const USAGE = `usage: npm run cli -- <command> [options]
   token     --role <caseworker|facility_staff|planner|integrator|admin> [--org ID] [--province CODE] [--facility ID]
   seed      seed the demo provinces into the configured store (if empty; --force to re-run)
+  import    <file.ndjson | directory> [--dry-run] [--skip-invalid]   (format: docs/import-format.md)
+  export    --format hsds|fhir [--out FILE]
   coverage  --service CODE --minutes N [--mode M] [--season S] [--province CODE] [--ageFrom M --ageTo M] [--format csv|geojson|summary]
   generate  --scale national|FRACTION [--seed N] [--out DIR] [--import [STORE_FILE]] [--force]`;
 
@@ -17,6 +19,14 @@ async function main(argv: string[]): Promise<number> {
     case 'seed': {
       const { runSeedCommand } = await import('./seed-command');
       return runSeedCommand(rest, io);
+    }
+    case 'import': {
+      const { runImportCommand } = await import('./import-command');
+      return runImportCommand(rest, io);
+    }
+    case 'export': {
+      const { runExportCommand } = await import('./export-command');
+      return runExportCommand(rest, io);
     }
     case 'coverage': {
       const { runCoverageCommand } = await import('./coverage-command');
