@@ -5,7 +5,8 @@ import { InvalidRoutingInputError } from './errors';
 import { compareCodes } from './group-by';
 import type { Exclusion, MatchReason, ProviderCandidate, ProviderNeed } from './provider-types';
 import { groupCandidates, rankByTravel, type RankedCandidate } from './rank-by-travel';
-import { findShortestPaths, traceRoute } from './shortest-paths';
+import { traceRoute } from './shortest-paths';
+import { walkShortestPaths } from './walk-shortest-paths';
 import type { TravelGraph } from './travel-graph';
 
 /** Where the child lives: the commune (for the travel graph) and its point (for straight-line tie-breaks). */
@@ -100,12 +101,13 @@ export function findNearestProviders(input: {
   const first = need.first ?? 10;
   const adjacency = graph.adjacencyFor(need.mode, need.season);
   const originIndex = requireCommuneIndex(adjacency, origin.communeCode, 'origin commune');
-  const tree = findShortestPaths(adjacency, { sources: [originIndex] });
+  const walk = walkShortestPaths(adjacency, originIndex);
+  const tree = walk.tree;
   const groups = groupCandidates(adjacency, candidates, need.serviceCode);
 
   // Candidates come in travel order (rank-by-travel.ts) and are checked only until the page of matches and
   // of exclusions is full: the same result as checking and sorting every candidate first.
-  const ranked = rankByTravel({ groups, tree, origin });
+  const ranked = rankByTravel({ groups, walk, origin });
 
   const assess = ({ candidate, index, minutes }: RankedCandidate) => {
     const { passed, failed, availableCapacity } = checkEligibility(candidate, need);

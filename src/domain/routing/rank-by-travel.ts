@@ -1,7 +1,7 @@
 /**
  * The in-person candidates of one service in travel order from an origin, produced lazily: candidates are
- * grouped once by commune (memoised on the candidate list and the adjacency, both immutable), communes are
- * ordered by their shortest-path minutes, and only the candidates of the communes a caller actually reaches
+ * grouped once by commune (memoised on the candidate list and the adjacency, both immutable), communes come
+ * in the order a Dijkstra walk settles them, and only the candidates of the communes a caller actually reaches
  * get a straight-line distance and a place in the order. The order equals a full sort of every candidate by
  * (minutes, straight-line km, facility id, offering id), with every unreachable candidate last.
  */
@@ -9,7 +9,7 @@ import type { Adjacency } from './adjacency';
 import { compareCodes } from './group-by';
 import { measureGreatCircleKm } from './measure-great-circle-km';
 import type { ProviderCandidate } from './provider-types';
-import type { ShortestPathTree } from './shortest-paths';
+import type { ShortestPathWalk } from './walk-shortest-paths';
 
 export interface RankedCandidate {
   candidate: ProviderCandidate;
@@ -66,13 +66,13 @@ const byDistanceThenIds = (a: RankedCandidate, b: RankedCandidate) =>
   compareCodes(a.candidate.facilityId, b.candidate.facilityId) ||
   compareCodes(a.candidate.offeringId, b.candidate.offeringId);
 
-/** Yields the in-person candidates in travel order; stop iterating once you have enough. */
+/** Yields the in-person candidates in travel order, settling the walk only as far as the caller reads. */
 export function* rankByTravel(input: {
   groups: ServiceGroups;
-  tree: ShortestPathTree;
+  walk: ShortestPathWalk;
   origin: { lat: number; lon: number };
 }): Generator<RankedCandidate> {
-  const { groups, tree, origin } = input;
+  const { groups, walk, origin } = input;
   const rank = (
     candidate: ProviderCandidate,
     index: number | undefined,
@@ -83,20 +83,27 @@ export function* rankByTravel(input: {
     minutes,
     straightKm: measureGreatCircleKm(origin.lat, origin.lon, candidate.lat, candidate.lon),
   });
-  const order = [...groups.byIndex.keys()].sort((a, b) => tree.minutes[a]! - tree.minutes[b]! || a - b);
-  let i = 0;
-  while (i < order.length && tree.minutes[order[i]!]! !== Infinity) {
-    const minutes = tree.minutes[order[i]!]!;
+  const reached = new Set<number>();
+  for (let u = walk.next(); u !== -1; u = walk.next()) {
+    // Communes settled at equal minutes form one tie group, ordered by distance and ids.
+    const minutes = walk.tree.minutes[u]!;
     const tie: RankedCandidate[] = [];
-    for (; i < order.length && tree.minutes[order[i]!]! === minutes; i += 1) {
-      for (const c of groups.byIndex.get(order[i]!)!) tie.push(rank(c, order[i], minutes));
+    for (;;) {
+      const here = groups.byIndex.get(u);
+      if (here) {
+        reached.add(u);
+        for (const c of here) tie.push(rank(c, u, minutes));
+      }
+      if (walk.peekMinutes() !== minutes) break;
+      u = walk.next();
     }
-    yield* tie.sort(byDistanceThenIds);
+    if (tie.length > 0) yield* tie.sort(byDistanceThenIds);
   }
   // Unreachable communes and communes outside the graph share Infinity: one group, by distance and ids.
   const rest: RankedCandidate[] = [];
-  for (; i < order.length; i += 1)
-    for (const c of groups.byIndex.get(order[i]!)!) rest.push(rank(c, order[i], Infinity));
+  for (const [index, here] of groups.byIndex) {
+    if (!reached.has(index)) for (const c of here) rest.push(rank(c, index, Infinity));
+  }
   for (const c of groups.outside) rest.push(rank(c, undefined, Infinity));
   yield* rest.sort(byDistanceThenIds);
 }
