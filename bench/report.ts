@@ -96,9 +96,9 @@ export function markdownTable(r: BenchResult): string {
   return lines.join('\n');
 }
 
-export function writeResult(r: BenchResult, dir: string): string {
+export function writeResult(r: BenchResult, dir: string, tag: string | null = null): string {
   fs.mkdirSync(dir, { recursive: true });
-  const suffix = r.scale === 'national' ? '' : `-scale-${r.scale}`;
+  const suffix = `${r.scale === 'national' ? '' : `-scale-${r.scale}`}${tag ? `-${tag}` : ''}`;
   const file = path.join(dir, `${r.date.slice(0, 10)}${suffix}.json`);
   fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
   return file;

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const seed = Number(flag(args, 'seed') ?? 1);
   const levels = (flag(args, 'concurrency') ?? '1,4,16').split(',').map(Number);
   const quick = args.flags.quick === true;
+  const only = flag(args, 'only');
   const data = prepareData({ scale: scale.label, seed, log });
   const communes = readCommunes(data.dir);
   const chainCaseId = data.manifest.samples.eightStepCaseId;
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
   const copy = copyStore(data.storeFile);
   try {
     log(`bench: ${scale.label} (seed ${seed}): ${JSON.stringify(data.manifest.counts)}`);
-    const server = await spawnServer(copy.file, () => undefined);
+    const nodeFlags = (flag(args, 'server-flags') ?? '').split(' ').filter(Boolean);
+    const server = await spawnServer(copy.file, () => undefined, nodeFlags);
     log(`bench: server ready in ${Math.round(server.readyMs)} ms (process start → /ready 200)`);
     const client = new GraphqlClient(server.port, Math.max(...levels));
     const province = data.manifest.provinces[0]!;
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
     const httpCases = await createHttpCases(client, inputs, BENCH_CASES);
     const ops = await buildOperations({ inputs, httpCases, inProcessCases: [] });
     const http: Record<string, Record<string, RunStats>> = {};
-    for (const op of ops) {
+    for (const op of ops.filter((o) => !only || o.name.startsWith(only))) {
       const bound = {
         maxCount: quick ? Math.min(op.maxCount, 300) : op.maxCount,
         maxSeconds: quick ? 3 : op.maxSeconds,
@@ -98,7 +100,11 @@ async function main(): Promise<void> {
     const quickOps = quick
       ? inProcOps.map((o) => ({ ...o, maxCount: Math.min(o.maxCount, 300), maxSeconds: 3 }))
       : inProcOps;
-    const inProcess = await runInProcess(inProc.app, quickOps, log);
+    const inProcess = await runInProcess(
+      inProc.app,
+      quickOps.filter((o) => !only || o.name.startsWith(only)),
+      log,
+    );
     await inProc.close();
 
     const overhead = Object.fromEntries(
@@ -111,7 +117,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       scale: scale.label,
       seed,
-      machine: { ...describeMachine() },
+      machine: { ...describeMachine(), serverFlags: nodeFlags },
       dataset: data.manifest.counts,
       import: data.importSummary,
       startup: { serverReadyMs: Math.round(server.readyMs), inProcess: inProc.startup },
@@ -120,7 +126,9 @@ async function main(): Promise<void> {
       overhead,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
-    const file = writeResult(result, path.resolve(__dirname, 'results'));
+    // Partial or tuned runs never overwrite the day's full result.
+    const tag = flag(args, 'tag') ?? (only || quick || nodeFlags.length > 0 ? 'partial' : null);
+    const file = writeResult(result, path.resolve(__dirname, 'results'), tag);
     log(`\n${markdownTable(result)}\n\nbench: wrote ${path.relative(process.cwd(), file)}`);
   } finally {
     copy.remove();

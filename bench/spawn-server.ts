@@ -25,13 +25,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function spawnServer(dataFile: string, log: (line: string) => void): Promise<RunningServer> {
+export async function spawnServer(
+  dataFile: string,
+  log: (line: string) => void,
+  nodeFlags: readonly string[] = [],
+): Promise<RunningServer> {
   const port = await freePort();
   const root = path.resolve(__dirname, '..');
   const started = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', path.join(root, 'src/main.ts')],
+    [...nodeFlags, '-r', '@swc-node/register', path.join(root, 'src/main.ts')],
     {
       cwd: root,
       env: {

@@ -1,8 +1,9 @@
 /**
- * `npm run generate -- --scale national|0.1|0.33 [--seed 1] [--out DIR] [--import [STORE_FILE]] [--force]`:
- * writes a deterministic generated data set (docs/performance.md) and, with --import, loads it into an
- * embedded store file (default data/<scale>-s<seed>.grafeo). An existing folder with the same scale and
- * seed is reused unless --force.
+ * `npm run generate -- --scale national|0.1|0.33 [--seed 1] [--out DIR] [--import [STORE_FILE]] [--base-only]
+ * [--force]`: writes a deterministic generated data set (docs/performance.md) and, with --import, loads it
+ * into an embedded store file (default data/<scale>-s<seed>.grafeo). --base-only loads geography, taxonomy
+ * and roads only, for `npm run cli -- import <out>/import` to load the directory in the documented format.
+ * An existing folder with the same scale and seed is reused unless --force.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,7 +48,12 @@ export async function runGenerateCommand(argv: readonly string[], io: CliIo): Pr
   const store = new CypherGraphStore(openEmbeddedRunner({ path: storeFile }));
   let summary: Awaited<ReturnType<typeof importDataset>> | null = null;
   try {
-    summary = await importDataset({ store, dir: out, log: io.out });
+    summary = await importDataset({
+      store,
+      dir: out,
+      log: io.out,
+      parts: args.flags['base-only'] === true ? 'base' : 'all',
+    });
   } finally {
     const started = performance.now();
     await store.close();

@@ -10,6 +10,7 @@ import { buildDirectory } from './build-directory';
 import { buildHistoryContext, generateCase } from './case-history';
 import { drawChainLengths } from './chain-lengths';
 import { writeDirectoryFiles } from './directory-files';
+import { HSDS_FILE, writeHsdsFile } from './hsds-file';
 import { NdjsonWriter } from './ndjson-file';
 import { createProgress } from './progress';
 import { ProviderIndex } from './provider-index';
@@ -63,6 +64,7 @@ export async function generateDataset(input: {
     `generate: directory of ${directory.provinces.length} provinces, ${directory.communes.length} communes, ${directory.facilities.length} facilities, ${directory.offerings.length} offerings (${seconds()} s)`,
   );
   const files: Record<string, FileSummary> = await writeDirectoryFiles(out, directory);
+  files[HSDS_FILE] = writeHsdsFile(out, directory);
 
   const cases = caseCount(scale.fraction);
   const lengths = drawChainLengths({ cases, referrals: cases * REFERRALS_PER_CASE, seed });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { CypherGraphStore } from '../store/graph-store';
 import { MANIFEST, type Manifest } from './generate-dataset';
 import { isHistoryLoaded, loadHistory } from './load-history';
-import { loadDirectory } from './load-directory';
+import { BASE_ENTITIES, loadDirectory } from './load-directory';
 import { peakRssMb } from './peak-rss';
 
 export interface ImportSummary {
@@ -29,6 +29,8 @@ export async function importDataset(input: {
   dir: string;
   log?: (line: string) => void;
   progress?: boolean;
+  /** `base`: geography, taxonomy and roads only, for `npm run cli -- import <out>/import` to add the rest. */
+  parts?: 'all' | 'base';
 }): Promise<ImportSummary> {
   const { store, dir } = input;
   const log = input.log ?? (() => undefined);
@@ -40,8 +42,17 @@ export async function importDataset(input: {
     throw new Error(`The store already holds case ${firstCase} of this data set; import into an empty store`);
   }
   log(`import: ${manifest.scale} (seed ${manifest.seed}) from ${dir}`);
-  const directoryMs = await loadDirectory({ store, dir, manifest, progress: input.progress });
-  const history = await loadHistory({ runner: store.runner, dir, manifest, progress: input.progress });
+  const base = input.parts === 'base';
+  const directoryMs = await loadDirectory({
+    store,
+    dir,
+    manifest,
+    progress: input.progress,
+    ...(base ? { only: BASE_ENTITIES } : {}),
+  });
+  const history = base
+    ? { ms: {} }
+    : await loadHistory({ runner: store.runner, dir, manifest, progress: input.progress });
   const totalMs = Math.round(performance.now() - started);
   const summary = { directoryMs, historyMs: history.ms, totalMs, peakRssMb: peakRssMb() };
   const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);

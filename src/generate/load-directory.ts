@@ -13,7 +13,16 @@ import { createProgress } from './progress';
 /** Rows handed to one upsert call; the store splits them into its own transactions. */
 const CHUNK = 10_000;
 
-type Entity = (typeof DIRECTORY_ENTITIES)[number];
+export type Entity = (typeof DIRECTORY_ENTITIES)[number];
+
+/** What the documented import format does not carry: geography, taxonomy and the estimated roads. */
+export const BASE_ENTITIES: readonly Entity[] = [
+  'provinces',
+  'communes',
+  'legacyCommunes',
+  'serviceTypes',
+  'roads',
+];
 
 const UPSERT: Record<Entity, (store: GraphStore, rows: never[]) => Promise<void>> = {
   provinces: (s, rows) => s.upsertProvinces(rows),
@@ -31,9 +40,12 @@ export async function loadDirectory(input: {
   dir: string;
   manifest: Manifest;
   progress?: boolean;
+  /** Only these entities (all when absent). */
+  only?: readonly Entity[];
 }): Promise<Record<Entity, number>> {
   const ms = {} as Record<Entity, number>;
   for (const entity of DIRECTORY_ENTITIES) {
+    if (input.only && !input.only.includes(entity)) continue;
     const started = performance.now();
     const total = input.manifest.files[`directory/${entity}.ndjson`]?.lines ?? 0;
     const bar = input.progress === false ? null : createProgress({ label: `load ${entity}`, total });
