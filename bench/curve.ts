@@ -10,7 +10,7 @@ const dir = path.resolve(__dirname, 'results');
 const date = process.argv[2] ?? new Date().toISOString().slice(0, 10);
 const results = fs
   .readdirSync(dir)
-  .filter((f) => f.startsWith(date) && f.endsWith('.json'))
+  .filter((f) => new RegExp(`^${date}(-scale-[0-9.]+)?\\.json$`).test(f))
   .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as BenchResult)
   .sort((a, b) => a.dataset.communes! - b.dataset.communes!);
 
