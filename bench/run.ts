@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   try {
     log(`bench: ${scale.label} (seed ${seed}): ${JSON.stringify(data.manifest.counts)}`);
     const nodeFlags = (flag(args, 'server-flags') ?? '').split(' ').filter(Boolean);
-    const server = await spawnServer(copy.file, () => undefined, nodeFlags);
+    const entry = flag(args, 'server') === 'dist' ? 'dist' : 'ts';
+    const server = await spawnServer(copy.file, () => undefined, nodeFlags, entry);
     log(`bench: server ready in ${Math.round(server.readyMs)} ms (process start → /ready 200)`);
     const client = new GraphqlClient(server.port, Math.max(...levels));
     const province = data.manifest.provinces[0]!;
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       scale: scale.label,
       seed,
-      machine: { ...describeMachine(), serverFlags: nodeFlags },
+      machine: { ...describeMachine(), serverFlags: nodeFlags, serverEntry: entry },
       dataset: data.manifest.counts,
       import: data.importSummary,
       startup: { serverReadyMs: Math.round(server.readyMs), inProcess: inProc.startup },

@@ -29,13 +29,17 @@ export async function spawnServer(
   dataFile: string,
   log: (line: string) => void,
   nodeFlags: readonly string[] = [],
+  /** `ts`: src/main.ts through @swc-node/register (npm run dev); `dist`: the build (npm start, after npm run build). */
+  entry: 'ts' | 'dist' = 'ts',
 ): Promise<RunningServer> {
   const port = await freePort();
   const root = path.resolve(__dirname, '..');
   const started = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeFlags, '-r', '@swc-node/register', path.join(root, 'src/main.ts')],
+    entry === 'dist'
+      ? [...nodeFlags, path.join(root, 'dist/src/main.js')]
+      : [...nodeFlags, '-r', '@swc-node/register', path.join(root, 'src/main.ts')],
     {
       cwd: root,
       env: {
