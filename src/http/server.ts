@@ -9,6 +9,7 @@ import type { App } from '../app';
 import { createTokenVerifier } from '../auth/tokens';
 import { DomainError } from '../domain/errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
+import { httpStatusFor } from './http-status';
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void>;
 
@@ -64,7 +65,7 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
       try {
         body = JSON.parse(raw);
       } catch {
-        return sendJson(res, 400, {
+        return sendJson(res, httpStatusFor('BAD_REQUEST'), {
           errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
         });
       }
@@ -77,7 +78,7 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
       app.config.requestTimeoutMs,
     );
     if (response === TIMED_OUT) {
-      return sendJson(res, 503, {
+      return sendJson(res, httpStatusFor('TIMEOUT'), {
         errors: [
           {
             message: `The request took longer than ${app.config.requestTimeoutMs} ms and was abandoned`,
@@ -116,11 +117,12 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     handler(req, res, url).catch((err: unknown) => {
       if (res.headersSent) return res.end();
       if (err instanceof DomainError) {
-        const status = err.code === 'UNAUTHENTICATED' ? 401 : err.code === 'FORBIDDEN' ? 403 : 400;
-        return sendJson(res, status, { errors: [{ message: err.message, extensions: { code: err.code } }] });
+        return sendJson(res, httpStatusFor(err.code), {
+          errors: [{ message: err.message, extensions: { code: err.code } }],
+        });
       }
       console.error(err);
-      sendJson(res, 500, {
+      sendJson(res, httpStatusFor('INTERNAL_SERVER_ERROR'), {
         errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
       });
     });
