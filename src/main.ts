@@ -8,7 +8,7 @@ import { createDirectoryExportRoutes } from './http/directory-export-routes';
 import { createHttpServer } from './http/server';
 import { createStaticRoutes } from './http/static-routes';
 import { openStore } from './store/open-store';
-import { seedIfEmpty } from './cli/seed-if-empty';
+import { seedIfEmpty } from '../seeds/seed-if-empty';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,6 +1,6 @@
 /**
  * neo4j-driver values → the plain JSON the embedded runner returns for the same query
- * (see /work/shared/docs/grafeo-cypher-notes.md §6): integers as numbers (strings past 2^53),
+ * (see docs/grafeo-cypher-notes.md §6): integers as numbers (strings past 2^53),
  * nodes and relationships as their properties, temporal values as ISO text, lists and maps recursively.
  */
 import neo4j from 'neo4j-driver';
