@@ -15,7 +15,7 @@ export const RoutingQuery: Pick<QueryResolvers, 'travelTime' | 'nearestProviders
   },
   nearestProviders: (_p, { input }, { app, viewer }) => {
     authorize(viewer, 'routing.read');
-    return app.routing.nearestProviders(input) as never;
+    return app.routing.nearestProviders(input);
   },
 };
 
