@@ -7,7 +7,8 @@
 import type {
   CommuneRecord,
   FacilityRecord,
-  GraphStore,
+  DirectoryWrites,
+  StoreAdmin,
   LegacyCommuneRecord,
   OfferingRecord,
   OrganizationRecord,
@@ -64,7 +65,10 @@ export function buildSeedDataset(provinceCodes: readonly string[] = DEMO_PROVINC
   };
 }
 
-const ORDER: ReadonlyArray<[keyof SeedDataset, (store: GraphStore, rows: never[]) => Promise<void>]> = [
+/** What seeding needs of the store: the batched upserts, and a count to see whether it is empty. */
+export type SeedTarget = DirectoryWrites & Pick<StoreAdmin, 'countNodes'>;
+
+const ORDER: ReadonlyArray<[keyof SeedDataset, (store: SeedTarget, rows: never[]) => Promise<void>]> = [
   ['provinces', (s, rows) => s.upsertProvinces(rows)],
   ['communes', (s, rows) => s.upsertCommunes(rows)],
   ['legacyCommunes', (s, rows) => s.upsertLegacyCommunes(rows)],
@@ -80,7 +84,7 @@ function countsOf(data: SeedDataset | null): SeedCounts {
 }
 
 /** Seeds the given provinces (default DEMO_PROVINCES) and returns what was written. */
-export async function seedDemo(store: GraphStore, options: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDemo(store: SeedTarget, options: SeedOptions = {}): Promise<SeedSummary> {
   const log = options.log ?? (() => undefined);
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);

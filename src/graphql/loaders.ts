@@ -7,7 +7,8 @@ import type {
   ReferralRecord,
   CommuneRecord,
   FacilityRecord,
-  GraphStore,
+  CaseStore,
+  DirectoryReads,
   LegacyCommuneRecord,
   OfferingRecord,
   OrganizationRecord,
@@ -30,7 +31,20 @@ export interface Loaders {
   eventsByReferral: DataLoader<string, ReferralEventRecord[]>;
 }
 
-export function createLoaders(store: GraphStore): Loaders {
+/** The reads the loaders batch: nothing else of the store is reachable from a relation resolver. */
+export type LoaderSources = Pick<
+  DirectoryReads,
+  | 'communesByCode'
+  | 'facilitiesById'
+  | 'offeringsByFacility'
+  | 'organizationsById'
+  | 'predecessorsOf'
+  | 'provincesByCode'
+  | 'serviceTypes'
+> &
+  Pick<CaseStore, 'casesById' | 'consentsByCase' | 'eventsByReferral' | 'referralsByCase' | 'referralsById'>;
+
+export function createLoaders(store: LoaderSources): Loaders {
   let serviceTypes: Promise<Map<string, ServiceTypeRecord>> | null = null;
   const allServiceTypes = () =>
     (serviceTypes ??= store.serviceTypes().then((rows) => new Map(rows.map((s) => [s.code, s]))));

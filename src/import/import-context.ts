@@ -3,7 +3,7 @@ import { foldDiacritics } from '../domain/text/fold-diacritics';
 import type { ReadModel } from '../read-model/read-model';
 import type {
   CommuneRecord,
-  GraphStore,
+  DirectoryReads,
   LegacyCommuneRecord,
   OfferingRecord,
   ServiceTypeRecord,
@@ -67,7 +67,7 @@ export function legacyNameVariants(name: string): string[] {
 
 /** Loads the context for the codes and names the rows mention (old communes are looked up on demand). */
 export async function loadImportContext(input: {
-  store: Pick<GraphStore, 'legacyCommunesByCode' | 'legacyCommunesByName' | 'organizationsById'>;
+  store: Pick<DirectoryReads, 'legacyCommunesByCode' | 'legacyCommunesByName' | 'organizationsById'>;
   readModel: ReadModel;
   oldCodes: string[];
   oldNames: string[];

@@ -12,7 +12,7 @@ import type {
   CaseRecord,
   CaseScope,
   ConsentRecord,
-  GraphStore,
+  CaseStore,
   Page,
   PageArgs,
 } from '../store/port';
@@ -44,7 +44,16 @@ export interface CreateCaseInput {
 
 export class CaseService {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Pick<
+      CaseStore,
+      | 'appendAudit'
+      | 'auditEvents'
+      | 'cases'
+      | 'casesById'
+      | 'consentsByCase'
+      | 'referralsByCase'
+      | 'transact'
+    >,
     private readonly routing: RoutingService,
     private readonly now: () => string,
   ) {}

@@ -5,14 +5,14 @@ import type { ReferralChain } from '../domain/referral/referral-chain';
 import { suggestNextSteps, type NextStepPlan } from '../domain/referral/suggest-next-steps';
 import { traceReferralChain } from '../domain/referral/trace-chain';
 import type { ReadModel } from '../read-model/read-model';
-import type { GraphStore } from '../store/port';
+import type { CaseStore } from '../store/port';
 import { ageInMonths, type CaseService } from './case-service';
 import { maySeeReferral } from './referral-access';
 import type { RoutingService } from './routing-service';
 
 export class ChainService {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Pick<CaseStore, 'consentsByCase' | 'eventsByReferral' | 'referralsByCase'>,
     private readonly readModel: ReadModel,
     private readonly cases: CaseService,
     private readonly routing: RoutingService,

@@ -4,13 +4,16 @@
  * coverage query and a failed write leaves both exactly as they were.
  */
 import type { ReadModel } from '../read-model/read-model';
-import type { DirectoryBatch, GraphStore } from '../store/port';
+import type { DirectoryBatch, DirectoryWrites } from '../store/port';
 
 export type { DirectoryBatch };
 
 export class DirectoryWriter {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Pick<
+      DirectoryWrites,
+      'deleteFacility' | 'deleteOffering' | 'writeDirectoryBatch'
+    >,
     private readonly readModel: ReadModel,
   ) {}
 

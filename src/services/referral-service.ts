@@ -27,7 +27,7 @@ import type { ConnectionParent } from '../graphql/mappers';
 import type {
   ConsentRecord,
   FacilityRecord,
-  GraphStore,
+  CaseStore,
   PageArgs,
   ReferralFilter,
   ReferralRecord,
@@ -74,7 +74,10 @@ export class ConsentRequiredError extends DomainError {
 
 export class ReferralService {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Pick<
+      CaseStore,
+      'appendAudit' | 'casesById' | 'consentsByCase' | 'referrals' | 'referralsById' | 'transact'
+    >,
     private readonly readModel: ReadModel,
     private readonly now: () => string,
   ) {}

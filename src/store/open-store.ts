@@ -2,8 +2,9 @@
 import type { StoreConfig } from '../config';
 import { openEmbeddedRunner } from './embedded/embedded-runner';
 import { CypherGraphStore } from './graph-store';
+import type { GraphStore } from './port';
 
-export async function openStore(config: StoreConfig): Promise<CypherGraphStore> {
+export async function openStore(config: StoreConfig): Promise<GraphStore> {
   if (config.neo4jUri) {
     // Loaded lazily so the embedded path never needs the driver at start-up.
     const { openNeo4jRunner } = await import('./neo4j/neo4j-runner');

@@ -297,15 +297,18 @@ export interface CaseWriter {
   appendAudit(row: AuditEventRecord): Promise<void>;
 }
 
-/** The graph store as the rest of the application sees it. Batch reads return results in key order. */
-export interface GraphStore {
+/** Lifecycle and health: start-up, /ready, the CLI and the seed's "is it empty" check. */
+export interface StoreAdmin {
   readonly kind: 'embedded' | 'neo4j';
   /** Creates constraints and indexes; idempotent. */
   ensureSchema(): Promise<void>;
   isHealthy(): Promise<boolean>;
   close(): Promise<void>;
+  countNodes(label: string): Promise<number>;
+}
 
-  // Directory writes (batched, idempotent by key).
+/** Directory writes (batched, idempotent by key): the seed, the importer and the directory writer. */
+export interface DirectoryWrites {
   upsertProvinces(rows: ProvinceRecord[]): Promise<void>;
   upsertCommunes(rows: CommuneRecord[]): Promise<void>;
   upsertLegacyCommunes(rows: LegacyCommuneRecord[]): Promise<void>;
@@ -318,9 +321,10 @@ export interface GraphStore {
   writeDirectoryBatch(batch: DirectoryBatch): Promise<void>;
   deleteFacility(id: string, at: string): Promise<boolean>;
   deleteOffering(id: string, at: string): Promise<boolean>;
+}
 
-  // Directory reads.
-  countNodes(label: string): Promise<number>;
+/** Directory reads: loaders, resolvers, the importer's look-ups, exports and the read model's load. */
+export interface DirectoryReads {
   provinces(): Promise<ProvinceRecord[]>;
   provincesByCode(codes: readonly string[]): Promise<(ProvinceRecord | null)[]>;
   communesByCode(codes: readonly string[]): Promise<(CommuneRecord | null)[]>;
@@ -337,15 +341,19 @@ export interface GraphStore {
   facilityByIdentifier(identifier: string): Promise<FacilityRecord | null>;
   offeringsByFacility(facilityIds: readonly string[]): Promise<OfferingRecord[][]>;
   offeringsById(ids: readonly string[]): Promise<(OfferingRecord | null)[]>;
-  roadsFrom(codes: readonly string[]): Promise<RoadRecord[][]>;
   searchNames(foldedTokens: string[], limit: number): Promise<SearchHit[]>;
   loadRoutingSnapshot(): Promise<RoutingSnapshot>;
-  tombstonesSince(since: string, limit: number): Promise<TombstoneRecord[]>;
+}
+
+/** The change feed integrators mirror the directory from. */
+export interface ChangeFeed {
   /** Changes strictly after `cursor`, oldest first, at most `limit`; `since` decides CREATED vs UPDATED. */
   changesAfter(cursor: ChangeCursor, since: string, limit: number): Promise<ChangeRecord[]>;
   countChangesSince(since: string): Promise<number>;
+}
 
-  // Cases and referrals.
+/** Cases, consents, referrals and their audit trail. */
+export interface CaseStore {
   transact<T>(work: (tx: CaseWriter) => Promise<T>): Promise<T>;
   casesById(ids: readonly string[]): Promise<(CaseRecord | null)[]>;
   cases(scope: CaseScope, page: PageArgs): Promise<Page<CaseRecord>>;
@@ -358,3 +366,21 @@ export interface GraphStore {
   /** Appends audit events of reads (writes audit inside their own transaction). */
   appendAudit(rows: AuditEventRecord[]): Promise<void>;
 }
+
+/** Read-backs no application code needs: the conformance suite checks raw roads and tombstones with them. */
+export interface StoreInspection {
+  roadsFrom(codes: readonly string[]): Promise<RoadRecord[][]>;
+  tombstonesSince(since: string, limit: number): Promise<TombstoneRecord[]>;
+}
+
+/**
+ * The whole store, as the composition root (app.ts, open-store.ts) holds it. Batch reads return results in
+ * key order. Everything else takes the part it uses: one of the interfaces above, or a Pick of one.
+ */
+export interface GraphStore
+  extends StoreAdmin,
+    DirectoryWrites,
+    DirectoryReads,
+    ChangeFeed,
+    CaseStore,
+    StoreInspection {}
