@@ -16,18 +16,12 @@ import type { SuggestedSite } from '../domain/coverage/suggest-sites';
 import type { ChainIssue, ChainStep, ReferralChain } from '../domain/referral/referral-chain';
 import type { ImportReport } from '../import/import-directory';
 import type { ChangeRecord } from '../store/port';
+import type { ResolvedCommune } from '../services/resolve-commune';
 import type { NextStepSuggestion } from '../domain/referral/suggest-next-steps';
-import type {
-  CaseRecord,
-  ReferralRecord,
-  CommuneRecord,
-  FacilityRecord,
-  LegacyCommuneRecord,
-  Page,
-} from '../store/port';
+import type { CaseRecord, ReferralRecord, CommuneRecord, FacilityRecord, Page } from '../store/port';
 
 /** A commune, plus the old unit it was resolved from when looked up by a pre-2025 code. */
-export type CommuneParent = CommuneRecord & { resolvedFrom?: LegacyCommuneRecord | null };
+export type CommuneParent = ResolvedCommune;
 
 /** A page of records with the key used for cursors. */
 export interface ConnectionParent<T> {
