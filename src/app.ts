@@ -5,6 +5,7 @@ import { CaseService } from './services/case-service';
 import { ChainService } from './services/chain-service';
 import { CoverageService } from './services/coverage-service';
 import { DirectoryWriter } from './services/directory-writer';
+import { InboxService } from './services/inbox-service';
 import { ReferralService } from './services/referral-service';
 import { RoutingService } from './services/routing-service';
 import type { GraphStore } from './store/port';
@@ -19,6 +20,7 @@ export interface App {
   cases: CaseService;
   referrals: ReferralService;
   chains: ChainService;
+  inbox: InboxService;
   /** Current time as an ISO string; injectable so tests can move the clock. */
   now: () => string;
 }
@@ -31,6 +33,7 @@ export async function createApp(
   const readModel = await ReadModel.load(store);
   const routing = new RoutingService(readModel, store);
   const cases = new CaseService(store, routing, now);
+  const referrals = new ReferralService(store, readModel, now);
   return {
     config,
     store,
@@ -39,8 +42,9 @@ export async function createApp(
     routing,
     coverage: new CoverageService(readModel),
     cases,
-    referrals: new ReferralService(store, readModel, now),
+    referrals,
     chains: new ChainService(store, readModel, cases, routing, now),
+    inbox: new InboxService(store, referrals, now),
     now,
   };
 }

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import type { App } from '../app';
 import type { GraphQLContext } from './context';
 import { createFormatError } from './errors';
+import { localizeErrorsPlugin } from './localize-errors';
 import { queryLimitsPlugin } from './query-limits';
 import { buildSchema } from './schema';
 
@@ -17,6 +18,7 @@ export function createApolloServer(
     introspection: !app.config.production,
     // We serve our own landing page at / (the web console); Apollo's would fetch from a CDN.
     plugins: [
+      localizeErrorsPlugin<GraphQLContext>(),
       queryLimitsPlugin({
         maxDepth: app.config.maxDepth,
         maxComplexity: app.config.maxComplexity,

@@ -8,7 +8,9 @@ import type { ApolloServer } from '@apollo/server';
 import type { App } from '../app';
 import { createTokenVerifier } from '../auth/tokens';
 import { DomainError } from '../domain/errors';
+import { pickLocale } from '../domain/i18n/locale';
 import { createContext, type GraphQLContext } from '../graphql/context';
+import { localizeError } from '../graphql/localize-errors';
 import { httpStatusFor } from './http-status';
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void>;
@@ -73,7 +75,7 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     const response = await withDeadline(
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(app, viewer),
+        context: async () => createContext(app, viewer, pickLocale(req.headers['accept-language'])),
       }),
       app.config.requestTimeoutMs,
     );
@@ -117,8 +119,9 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     handler(req, res, url).catch((err: unknown) => {
       if (res.headersSent) return res.end();
       if (err instanceof DomainError) {
+        const error = { message: err.message, extensions: { code: err.code } };
         return sendJson(res, httpStatusFor(err.code), {
-          errors: [{ message: err.message, extensions: { code: err.code } }],
+          errors: [localizeError(error, pickLocale(req.headers['accept-language']))],
         });
       }
       console.error(err);

@@ -114,6 +114,11 @@ export class ReadModel implements TravelGraph {
     this.changed(false);
   }
 
+  /** The edge joining two communes, stored in either direction; undefined when they are not neighbours. */
+  edgeBetween(a: string, b: string): TravelEdge | undefined {
+    return this.edges.get(`${a}|${b}`) ?? this.edges.get(`${b}|${a}`);
+  }
+
   travelEdges(): TravelEdge[] {
     return [...this.edges.values()];
   }

@@ -5,7 +5,7 @@
 import { assertAllowed, authorize, ownsCase } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import { CONSENT_GRANTORS, CONSENT_PURPOSES } from '../domain/consent/consent';
-import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import { SECTORS, type Sector } from '../domain/model';
 import type {
   AuditEventRecord,
@@ -98,6 +98,11 @@ export class CaseService {
       updatedAt: at,
     };
     await this.store.transact(async (tx) => {
+      // Checked inside the write, so two caseworkers typing the same label cannot both create it.
+      if (await tx.caseIdByLabel(record.organizationId, label))
+        throw new ConflictError(
+          `A case labelled "${label}" already exists in this organisation; choose another pseudonymous label`,
+        );
       await tx.createCase(record);
       await tx.appendAudit(
         auditEvent({ viewer, action: 'CREATE', entity: 'Case', entityId: record.id, caseId: record.id, at }),

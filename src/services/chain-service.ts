@@ -10,6 +10,15 @@ import { ageInMonths, type CaseService } from './case-service';
 import { maySeeReferral } from './referral-access';
 import type { RoutingService } from './routing-service';
 
+/**
+ * One row per facility: a facility offering two of the step's services (speech and occupational therapy)
+ * is listed once, with its nearest offering (the list is already sorted by travel time).
+ */
+export function keepNearestPerFacility<T extends { facilityId: string }>(sorted: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return sorted.filter((p) => !seen.has(p.facilityId) && !!seen.add(p.facilityId));
+}
+
 export class ChainService {
   constructor(
     private readonly store: Pick<CaseStore, 'consentsByCase' | 'eventsByReferral' | 'referralsByCase'>,
@@ -72,7 +81,7 @@ export class ChainService {
           }
         }
         providers.sort((a, b) => a.travelMinutes - b.travelMinutes);
-        return { plan, step, providers: providers.slice(0, 5) };
+        return { plan, step, providers: keepNearestPerFacility(providers).slice(0, 5) };
       }),
     );
   }

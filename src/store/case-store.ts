@@ -3,7 +3,7 @@ import { col, groupByKey, inKeyOrder, readPage, type Raw } from './batch-results
 import type { CypherRunner, RunFn } from './cypher-runner';
 import * as C from './cypher/cases';
 import { toAuditEvent, toCase, toConsent, toReferral, toReferralEvent } from './case-records';
-import type { CaseScope, CaseWriter, Page, PageArgs, ReferralFilter } from './port';
+import type { CaseScope, CaseWriter, OutcomeSeenRecord, Page, PageArgs, ReferralFilter } from './port';
 
 function caseWriter(run: RunFn): CaseWriter {
   return {
@@ -39,6 +39,10 @@ function caseWriter(run: RunFn): CaseWriter {
     },
     async appendAudit(row) {
       await run(C.APPEND_AUDIT, { row });
+    },
+    async caseIdByLabel(organizationId, label) {
+      const rows = await run(C.CASE_BY_LABEL, { organizationId, label });
+      return rows[0] ? String(rows[0].id) : null;
     },
   };
 }
@@ -116,6 +120,16 @@ export class CaseStore {
 
   async auditEvents(caseId: string, limit: number) {
     return col(await this.runner.read(C.AUDIT_BY_CASE, { caseId, limit }), 'a').map(toAuditEvent);
+  }
+
+  async outcomesSeen(actor: string, caseIds: readonly string[]): Promise<OutcomeSeenRecord[][]> {
+    const rows = await this.runner.read(C.OUTCOMES_SEEN, { actor, caseIds: [...caseIds] });
+    const items = rows.map((r) => ({
+      caseId: String(r.caseId),
+      referralId: String(r.referralId),
+      at: String(r.at),
+    }));
+    return groupByKey(caseIds, items, (s) => s.caseId);
   }
 
   async appendAudit(rows: Parameters<CaseWriter['appendAudit']>[0][]) {

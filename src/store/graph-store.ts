@@ -115,6 +115,7 @@ export class CypherGraphStore implements GraphStore {
   eventsByReferral: CaseStore['eventsByReferral'] = (ids) => this.caseStore.eventsByReferral(ids);
   auditEvents: CaseStore['auditEvents'] = (caseId, limit) => this.caseStore.auditEvents(caseId, limit);
   appendAudit: CaseStore['appendAudit'] = (rows) => this.caseStore.appendAudit(rows);
+  outcomesSeen: CaseStore['outcomesSeen'] = (actor, ids) => this.caseStore.outcomesSeen(actor, ids);
 
   get kind() {
     return this.runner.kind;

@@ -295,6 +295,15 @@ export interface CaseWriter {
   updateReferral(row: ReferralRecord, expectedVersion: number): Promise<boolean>;
   appendReferralEvent(row: ReferralEventRecord): Promise<void>;
   appendAudit(row: AuditEventRecord): Promise<void>;
+  /** The id of the organisation's case with this label, if any (checked inside the write that adds one). */
+  caseIdByLabel(organizationId: string, label: string): Promise<string | null>;
+}
+
+/** When a viewer last opened a referral's outcome (from the audit trail's OUTCOME_SEEN reads). */
+export interface OutcomeSeenRecord {
+  caseId: string;
+  referralId: string;
+  at: string;
 }
 
 /** Lifecycle and health: start-up, /ready, the CLI and the seed's "is it empty" check. */
@@ -365,6 +374,8 @@ export interface CaseStore {
   auditEvents(caseId: string, limit: number): Promise<AuditEventRecord[]>;
   /** Appends audit events of reads (writes audit inside their own transaction). */
   appendAudit(rows: AuditEventRecord[]): Promise<void>;
+  /** Per case, the referrals `actor` opened the outcome of, each with the last time (grouped in key order). */
+  outcomesSeen(actor: string, caseIds: readonly string[]): Promise<OutcomeSeenRecord[][]>;
 }
 
 /** Read-backs no application code needs: the conformance suite checks raw roads and tombstones with them. */

@@ -50,7 +50,9 @@ const GRANT = `mutation($input: GrantConsentInput!) { grantConsent(input: $input
 const REFER = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status consentId: id toFacility { id } } }`;
 const MOVE = `mutation($input: TransitionReferralInput!) { transitionReferral(input: $input) { id status rejectReasonCode events { action toStatus by } } }`;
 
-async function newCase(label = 'QN-2025-001'): Promise<string> {
+let caseCount = 0;
+/** Labels are unique within an organisation, so each test case gets its own. */
+async function newCase(label = `QN-2025-${String(++caseCount).padStart(3, '0')}`): Promise<string> {
   const r = await t.run(
     CREATE_CASE,
     {

@@ -7,6 +7,11 @@ import { isTerminalStatus } from './referral-status';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const nameOf = (end: ChainStepEnd) => end.name ?? end.facilityId;
+const numberVi = (n: number) => String(n).replace('.', ',');
+/** 2025-12-15 → 15/12/2025 */
+const dateVi = (day: string) => day.slice(0, 10).split('-').reverse().join('/');
+const URGENCY_VI = { ROUTINE: 'thường', PRIORITY: 'ưu tiên', EMERGENCY: 'khẩn cấp' } as const;
+const LEVEL_VI = { COMMUNE: 'xã', REGIONAL: 'khu vực', PROVINCIAL: 'tỉnh', CENTRAL: 'trung ương' } as const;
 
 /** Every issue in the chain, in step order; within a step in CHAIN_ISSUE_KINDS order. */
 export function findChainIssues(input: {
@@ -44,9 +49,16 @@ function findStall(r: ChainReferral, step: ChainStep, nowMs: number): ChainIssue
   const waited = countDays(parseInstant(r.createdAt, 'createdAt'), nowMs);
   const daysAwaitingAcceptance = r.status === 'REQUESTED' && waited > limit ? round1(waited) : null;
   const parts: string[] = [];
-  if (daysOverdue !== null) parts.push(`is ${daysOverdue} days past its due date ${r.dueDate}`);
+  const partsVi: string[] = [];
+  if (daysOverdue !== null) {
+    parts.push(`is ${daysOverdue} days past its due date ${r.dueDate}`);
+    partsVi.push(`đã quá hạn ${numberVi(daysOverdue)} ngày (hạn ${dateVi(r.dueDate!)})`);
+  }
   if (daysAwaitingAcceptance !== null) {
     parts.push(`has waited ${daysAwaitingAcceptance} days to be accepted (limit ${limit} for ${urgency})`);
+    partsVi.push(
+      `đã chờ ${numberVi(daysAwaitingAcceptance)} ngày mà chưa được nhận (tối đa ${limit} ngày với mức ${URGENCY_VI[urgency]})`,
+    );
   }
   if (parts.length === 0) return [];
   return [
@@ -60,6 +72,7 @@ function findStall(r: ChainReferral, step: ChainStep, nowMs: number): ChainIssue
       daysOverdue,
       daysAwaitingAcceptance,
       message: `Referral ${r.id} for ${r.serviceCode} to ${nameOf(step.to)} ${parts.join(' and ')}`,
+      messageVi: `Chuyển gửi ${r.serviceCode} tới ${nameOf(step.to)} ${partsVi.join(' và ')}`,
     },
   ];
 }
@@ -79,6 +92,9 @@ function findSkippedLevel(r: ChainReferral, step: ChainStep): ChainIssue[] {
       message:
         `Referral ${r.id} goes from the ${from.level} to the ${to.level} health level ` +
         'without a reason for skipping',
+      messageVi:
+        `Chuyển gửi ${r.serviceCode} đi từ tuyến ${LEVEL_VI[from.level]} lên tuyến ${LEVEL_VI[to.level]} ` +
+        'mà không ghi lý do vượt tuyến',
     },
   ];
 }
@@ -101,6 +117,9 @@ function findRevisit(node: TreeNode<ChainReferral>, step: ChainStep): ChainIssue
       message:
         `Referral ${r.id} sends the child back to ${nameOf(step.to)} for ${r.serviceCode}, ` +
         `as referral ${earlier.id} did earlier in this chain`,
+      messageVi:
+        `Chuyển gửi ${r.serviceCode} đưa trẻ quay lại ${nameOf(step.to)}, ` +
+        'nơi đã nhận trẻ cho cùng dịch vụ ở bước trước trong chuỗi',
     },
   ];
 }
@@ -114,6 +133,9 @@ function describeCycle(cycle: string[]): ChainIssue {
     message:
       `Referrals ${cycle.join(', ')} name each other as parents in a cycle; ` +
       `the trace starts it at ${cycle[0]}, the earliest`,
+    messageVi:
+      `Các chuyển gửi ${cycle.join(', ')} ghi nhau là bước trước thành một vòng; ` +
+      `chuỗi được tính bắt đầu từ ${cycle[0]}, chuyển gửi sớm nhất`,
   };
 }
 
@@ -137,6 +159,7 @@ function findDeadEnd(
   );
   if (followed) return [];
   const why = r.rejectReasonCode ? ` (${r.rejectReasonCode})` : '';
+  const whyVi = r.rejectReasonCode ? ` (lý do ${r.rejectReasonCode})` : '';
   const issue: ChainIssue = {
     kind: 'DEAD_END',
     referralId: r.id,
@@ -144,6 +167,9 @@ function findDeadEnd(
     message:
       `Referral ${r.id} for ${r.serviceCode} was rejected by ${nameOf(step.to)}${why} ` +
       'and nothing was referred on',
+    messageVi:
+      `Chuyển gửi ${r.serviceCode} bị ${nameOf(step.to)} từ chối${whyVi} ` +
+      'và chưa có chuyển gửi nào tiếp theo',
   };
   return [issue];
 }
@@ -156,6 +182,9 @@ function describeMissingParent(referralId: string, parentId: string): ChainIssue
     message:
       `Referral ${referralId} names parent ${parentId}, which is not among this case's referrals; ` +
       'it is traced as a start',
+    messageVi:
+      `Chuyển gửi ${referralId} ghi bước trước là ${parentId}, nhưng ca này không có chuyển gửi đó; ` +
+      'nó được tính là điểm bắt đầu',
   };
 }
 
@@ -168,5 +197,6 @@ function findUnknownFacilities(step: ChainStep): ChainIssue[] {
     referralId: step.referralId,
     facilityId,
     message: `Referral ${step.referralId} names facility ${facilityId}, which is not in the directory`,
+    messageVi: `Chuyển gửi ${step.referralId} ghi cơ sở ${facilityId}, không có trong danh bạ`,
   }));
 }

@@ -79,7 +79,7 @@ export interface ChainStep {
 export type StallReason = 'PAST_DUE' | 'NOT_ACCEPTED';
 
 /** Something an auditor should look at, tied to the referral where it shows. */
-export type ChainIssue = { referralId: string; message: string } & (
+export type ChainIssue = { referralId: string; message: string; messageVi: string } & (
   | {
       kind: 'STALLED';
       reasons: StallReason[];

@@ -44,6 +44,8 @@ export interface NextStepSuggestion {
     rejectReasonCode: string | null;
   }[];
   reason: string;
+  /** The same explanation in Vietnamese. */
+  reasonVi: string;
 }
 
 /** How the pathway was chosen, where the case stands on it and what to refer for next. */
@@ -143,6 +145,7 @@ function describeSuggestion(input: {
     waitingForStepId: reached?.progress.state === 'UNDERWAY' ? reached.step.id : null,
     previousAttempts: attempts,
     reason: explain({ pathway, index, reached, attempts }),
+    reasonVi: explainVi({ pathway, index, reached, attempts }),
   };
 }
 
@@ -168,6 +171,34 @@ function explain(input: {
   for (const a of attempts) {
     const why = a.rejectReasonCode ? ` (${a.rejectReasonCode})` : '';
     parts.push(`; earlier referral ${a.referralId} for ${a.serviceCode} was ${a.status.toLowerCase()}${why}`);
+  }
+  return parts.join('');
+}
+
+const STATUS_VI: Partial<Record<ReferralStatus, string>> = { REJECTED: 'bị từ chối', CANCELLED: 'đã huỷ' };
+
+/** "Bước 3/4 (…) của lộ trình Tự kỷ: tiếp theo …, đã hoàn thành; …" */
+function explainVi(input: {
+  pathway: Pathway;
+  index: number;
+  reached: ReachedStep | null;
+  attempts: NextStepSuggestion['previousAttempts'];
+}): string {
+  const { pathway, index, reached, attempts } = input;
+  const step = pathway.steps[index]!;
+  const parts = [
+    `Bước ${index + 1}/${pathway.steps.length} (${step.nameVi}) của lộ trình “${pathway.nameVi}”: `,
+  ];
+  if (!reached) parts.push('bước đầu tiên; ca chưa có chuyển gửi nào trong lộ trình này');
+  else {
+    const how = reached.progress.state === 'DONE' ? 'đã hoàn thành' : 'đang thực hiện';
+    parts.push(`tiếp theo bước ${reached.step.nameVi} (${how})`);
+  }
+  if (step.conditionVi)
+    parts.push(`; chỉ khi ${step.conditionVi.charAt(0).toLowerCase()}${step.conditionVi.slice(1)}`);
+  for (const a of attempts) {
+    const why = a.rejectReasonCode ? ` (lý do ${a.rejectReasonCode})` : '';
+    parts.push(`; lần chuyển gửi ${a.serviceCode} trước ${STATUS_VI[a.status] ?? a.status}${why}`);
   }
   return parts.join('');
 }

@@ -70,6 +70,15 @@ export interface NearestProviders {
 
 const MODE_WORDS: Record<TravelMode, string> = { WALK: 'on foot', MOTORBIKE: 'by motorbike', CAR: 'by car' };
 const SEASON_WORDS: Record<Season, string> = { DRY: 'dry', RAINY: 'rainy' };
+const MODE_WORDS_VI: Record<TravelMode, string> = { WALK: 'đi bộ', MOTORBIKE: 'đi xe máy', CAR: 'đi ô tô' };
+const SEASON_WORDS_VI: Record<Season, string> = { DRY: 'khô', RAINY: 'mưa' };
+
+/**
+ * Past this many minutes one way a trip is flagged LONG_TRIP when the caller set no limit: two hours by
+ * motorbike or car, an hour and a half on foot, is a morning's journey for a family with a small child
+ * and a lost day's work. A working default for the pilot, not a figure from a regulation.
+ */
+export const LONG_TRIP_MINUTES: Record<TravelMode, number> = { WALK: 90, MOTORBIKE: 120, CAR: 120 };
 
 function validateNeed(need: ProviderNeed, maxExcluded: number): void {
   const { childAgeMonths, maxMinutes, first } = need;
@@ -115,25 +124,42 @@ export function findNearestProviders(input: {
       failed.push({
         code: 'UNREACHABLE',
         text: `Facility commune ${candidate.communeCode} is not in the travel graph`,
+        textVi: `Xã/phường của cơ sở (mã ${candidate.communeCode}) chưa có trong mạng đường đi`,
       });
     else if (minutes === Infinity)
       failed.push({
         code: 'UNREACHABLE',
         text: `No road or ferry link from commune ${origin.communeCode}`,
+        textVi: 'Không có đường bộ hay đò từ xã/phường của trẻ tới đây',
       });
     else if (need.maxMinutes !== undefined && minutes > need.maxMinutes) {
       failed.push({
         code: 'BEYOND_MAX_MINUTES',
         text: `About ${Math.round(minutes)} min away, over the ${need.maxMinutes}-minute limit`,
+        textVi: `Cách khoảng ${Math.round(minutes)} phút, quá giới hạn ${need.maxMinutes} phút`,
       });
     } else if (index === originIndex)
-      passed.unshift({ code: 'SAME_COMMUNE', text: "In the child's own commune" });
+      passed.unshift({
+        code: 'SAME_COMMUNE',
+        text: "In the child's own commune",
+        textVi: 'Ngay tại xã/phường của trẻ',
+      });
     else {
       const how = `${MODE_WORDS[need.mode]} in the ${SEASON_WORDS[need.season]} season`;
+      const howVi = `${MODE_WORDS_VI[need.mode]} vào mùa ${SEASON_WORDS_VI[need.season]}`;
+      const km = tree.km[index]!.toFixed(1);
       passed.unshift({
         code: 'TRAVEL',
-        text: `About ${Math.round(minutes)} min ${how} (${tree.km[index]!.toFixed(1)} km by road)`,
+        text: `About ${Math.round(minutes)} min ${how} (${km} km by road)`,
+        textVi: `Khoảng ${Math.round(minutes)} phút ${howVi} (${km.replace('.', ',')} km đường bộ)`,
       });
+      // Without a caller's limit, a trip past the default one is still a match, flagged for the caseworker.
+      if (need.maxMinutes === undefined && minutes > LONG_TRIP_MINUTES[need.mode])
+        passed.push({
+          code: 'LONG_TRIP',
+          text: `A long trip: over ${LONG_TRIP_MINUTES[need.mode]} min ${MODE_WORDS[need.mode]}`,
+          textVi: `Đường xa: hơn ${LONG_TRIP_MINUTES[need.mode]} phút ${MODE_WORDS_VI[need.mode]}`,
+        });
     }
     return { passed, failed, availableCapacity };
   };
@@ -203,6 +229,9 @@ function rankRemote(
       serviceCode: c.serviceCode,
       availableCapacity,
       waitDays: c.waitDays ?? null,
-      reasons: [{ code: 'REMOTE', text: 'Telehealth: no travel needed' }, ...passed],
+      reasons: [
+        { code: 'REMOTE', text: 'Telehealth: no travel needed', textVi: 'Tư vấn từ xa: không phải đi lại' },
+        ...passed,
+      ],
     }));
 }

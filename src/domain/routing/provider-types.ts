@@ -46,7 +46,7 @@ export type ExclusionCode =
   | 'UNREACHABLE'
   | 'SECTOR';
 
-/** A reason shown beside a match or an exclusion: a stable machine code and an English sentence. */
+/** A reason shown beside a match or an exclusion: a stable machine code and a sentence in English and Vietnamese. */
 export interface MatchReason {
   code:
     | ExclusionCode
@@ -59,8 +59,11 @@ export interface MatchReason {
     | 'WAIT_DAYS'
     | 'SAME_COMMUNE'
     | 'TRAVEL'
-    | 'REMOTE';
+    | 'REMOTE'
+    | 'LONG_TRIP';
   text: string;
+  /** The same sentence in Vietnamese (the API picks one by Accept-Language). */
+  textVi: string;
 }
 
 /** A failed check. */

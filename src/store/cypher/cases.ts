@@ -117,3 +117,18 @@ RETURN a.id AS id`;
 export const AUDIT_BY_CASE = `
 MATCH (a:AuditEvent {caseId: $caseId})
 RETURN a{.*} AS a ORDER BY a.at, a.id LIMIT $limit`;
+
+/**
+ * When each viewer last opened each referral's outcome: the OUTCOME_SEEN reads of the audit trail (the
+ * audit already records every read of case data, so "seen" needs no second copy). Anchored on caseId,
+ * which is indexed.
+ */
+export const OUTCOMES_SEEN = `
+MATCH (a:AuditEvent)
+WHERE a.caseId IN $caseIds AND a.actor = $actor AND a.purpose = 'OUTCOME_SEEN'
+RETURN a.caseId AS caseId, a.entityId AS referralId, max(a.at) AS at`;
+
+/** A case of one organisation with this label (labels are unique within an organisation). */
+export const CASE_BY_LABEL = `
+MATCH (k:\`Case\` {organizationId: $organizationId, label: $label})
+RETURN k.id AS id LIMIT 1`;

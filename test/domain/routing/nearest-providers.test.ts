@@ -41,10 +41,18 @@ describe('findNearestProviders', () => {
       waitDays: 7,
     });
     expect(near!.reasons).toEqual([
-      { code: 'TRAVEL', text: 'About 10 min by motorbike in the dry season (6.0 km by road)' },
-      { code: 'AGE_OK', text: 'Accepts 30-month-olds (range 18–72 months)' },
-      { code: 'CAPACITY_OK', text: '3 of 5 places free' },
-      { code: 'WAIT_DAYS', text: 'Waiting list about 7 days' },
+      {
+        code: 'TRAVEL',
+        text: 'About 10 min by motorbike in the dry season (6.0 km by road)',
+        textVi: 'Khoảng 10 phút đi xe máy vào mùa khô (6,0 km đường bộ)',
+      },
+      {
+        code: 'AGE_OK',
+        text: 'Accepts 30-month-olds (range 18–72 months)',
+        textVi: 'Nhận trẻ 30 tháng (từ 18 đến 72 tháng)',
+      },
+      { code: 'CAPACITY_OK', text: '3 of 5 places free', textVi: 'Còn 3/5 chỗ' },
+      { code: 'WAIT_DAYS', text: 'Waiting list about 7 days', textVi: 'Chờ khoảng 7 ngày' },
     ]);
     expect(far).toMatchObject({
       travelMinutes: 50,
@@ -61,7 +69,11 @@ describe('findNearestProviders', () => {
       makeCandidate({ offeringId: 'home' }),
     ]);
     expect(matches[0]).toMatchObject({ offeringId: 'home', travelMinutes: 0, distanceKm: 0, route: ['A'] });
-    expect(matches[0]!.reasons[0]).toEqual({ code: 'SAME_COMMUNE', text: "In the child's own commune" });
+    expect(matches[0]!.reasons[0]).toEqual({
+      code: 'SAME_COMMUNE',
+      text: "In the child's own commune",
+      textVi: 'Ngay tại xã/phường của trẻ',
+    });
   });
 
   it('breaks equal travel minutes by straight-line km, then by facility id', () => {
@@ -166,7 +178,11 @@ describe('findNearestProviders', () => {
     expect(result.matches).toEqual([]);
     expect(result.excluded).toEqual([]);
     expect(result.remote.map((r) => r.offeringId)).toEqual(['fast', 'slow', 'unknown']);
-    expect(result.remote[0]!.reasons[0]).toEqual({ code: 'REMOTE', text: 'Telehealth: no travel needed' });
+    expect(result.remote[0]!.reasons[0]).toEqual({
+      code: 'REMOTE',
+      text: 'Telehealth: no travel needed',
+      textVi: 'Tư vấn từ xa: không phải đi lại',
+    });
   });
 
   it('rejects an unknown origin commune and out-of-range options', () => {

@@ -165,4 +165,42 @@ export function defineCaseConformance(ctx: GetContext): void {
       await store.transact((tx) => tx.withdrawConsent(consent.id, '2025-09-03T00:00:00.000Z')),
     ).toBeNull();
   });
+
+  it('finds a case by its organisation and label, and nobody else’s', async () => {
+    const { store, p } = ctx();
+    const { w, record } = world(p);
+    await seedWorld(store, w);
+    await store.transact((tx) => tx.createCase(record));
+    expect(await store.transact((tx) => tx.caseIdByLabel(`${p}-O1`, 'QN-1'))).toBe(record.id);
+    expect(await store.transact((tx) => tx.caseIdByLabel(`${p}-O2`, 'QN-1'))).toBeNull();
+    expect(await store.transact((tx) => tx.caseIdByLabel(`${p}-O1`, 'QN-2'))).toBeNull();
+  });
+
+  it('reports when each viewer last opened each referral outcome, from OUTCOME_SEEN reads', async () => {
+    const { store, p } = ctx();
+    const { w, record } = world(p);
+    await seedWorld(store, w);
+    await store.transact((tx) => tx.createCase(record));
+    const seen = (n: number, actor: string, entityId: string, at: string, purpose = 'OUTCOME_SEEN') => ({
+      ...audit(p, n, record.id),
+      action: 'READ',
+      actor,
+      entityId,
+      at,
+      purpose,
+    });
+    await store.appendAudit([
+      seen(1, 'cw', `${p}-ref`, '2025-09-02T00:00:00.000Z'),
+      seen(2, 'cw', `${p}-ref`, '2025-09-03T00:00:00.000Z'),
+      seen(3, 'cw', `${p}-ref2`, '2025-09-01T00:00:00.000Z'),
+      seen(4, 'other', `${p}-ref`, '2025-09-05T00:00:00.000Z'),
+      seen(5, 'cw', `${p}-ref`, '2025-09-09T00:00:00.000Z', 'REFERRAL_VIEW'),
+    ]);
+    const [mine = [], none = []] = await store.outcomesSeen('cw', [record.id, `${p}-no-case`]);
+    expect([...mine].sort((a, b) => a.referralId.localeCompare(b.referralId))).toEqual([
+      { caseId: record.id, referralId: `${p}-ref`, at: '2025-09-03T00:00:00.000Z' },
+      { caseId: record.id, referralId: `${p}-ref2`, at: '2025-09-01T00:00:00.000Z' },
+    ]);
+    expect(none).toEqual([]);
+  });
 }
