@@ -354,6 +354,8 @@ export class ReferralService {
       commune: commune ? { name: commune.name, provinceName: null } : null,
       consentAllowsDetails,
       format,
+      offering: this.readModel.offeringsOf(referral.serviceCode).find(({ facility }) => facility.id === to.id)
+        ?.offering,
     });
   }
 

@@ -6,6 +6,7 @@
 import { UnreachableCaseError } from '../errors';
 import type { Urgency } from '../model';
 import { InvalidReferralInputError } from './errors';
+import { describeScheduleVi } from './describe-schedule';
 import { formatReferralCode } from './format-referral-code';
 import { listSlipChecklist } from './list-slip-checklist';
 import { formatVietnamDate } from './measure-elapsed';
@@ -25,6 +26,11 @@ export interface SlipFacility {
   name: string;
   address?: string | null;
   phone?: string | null;
+}
+
+/** The receiving offering's opening days and hours (RRULE), printed when known. */
+export interface SlipOffering {
+  schedule?: string | null;
 }
 
 /** The slip as sections of plain lines, shared by the text and HTML renderings so they never disagree. */
@@ -51,6 +57,7 @@ export function renderReferralSlip(input: {
   format: 'text' | 'html';
   /** The referring facility: printed only when consent allows details. */
   fromFacility?: SlipFacility | null;
+  offering?: SlipOffering | null;
 }): string {
   const content = buildSlipContent(input);
   const { format } = input;
@@ -65,7 +72,7 @@ export function renderReferralSlip(input: {
 }
 
 function buildSlipContent(input: Omit<Parameters<typeof renderReferralSlip>[0], 'format'>): SlipContent {
-  const { referral, toFacility, service, commune, consentAllowsDetails, fromFacility } = input;
+  const { referral, toFacility, service, commune, consentAllowsDetails, fromFacility, offering } = input;
   if (service.code !== referral.serviceCode) {
     throw new InvalidReferralInputError(
       `The slip's service ${service.code} is not the referral's ${referral.serviceCode}`,
@@ -77,6 +84,7 @@ function buildSlipContent(input: Omit<Parameters<typeof renderReferralSlip>[0], 
     ...labelled('Địa chỉ', toFacility.address),
     ...labelled('Địa bàn', place),
     ...labelled('Điện thoại', toFacility.phone),
+    ...labelled('Lịch làm việc', describeScheduleVi(offering?.schedule)),
   ];
   const when = [
     referral.dueDate ? `Đến trước ngày: ${formatVietnamDate(referral.dueDate)}` : 'Đến càng sớm càng tốt.',
