@@ -1,9 +1,12 @@
-/** Estimated road edges between the seeded communes, from the travel model (src/domain/routing/travel-model.ts). */
-import type { CommuneType } from '../src/domain/routing/classify-terrain';
+/**
+ * Estimated road edges between the seeded communes (src/domain/routing/travel-model.ts): one per pair that
+ * shares a border, plus the documented island bridges and ferries (seeds/island-links.ts), when both ends
+ * are seeded. No edge is invented between provinces that are not seeded or do not touch.
+ */
 import { estimateTravelEdges, type TravelCommune } from '../src/domain/routing/travel-model';
+import { toTerrainInput } from '../src/read-model/commune-terrain';
 import type { CommuneRecord, RoadRecord } from '../src/store/port';
-
-const COMMUNE_TYPES: ReadonlySet<string> = new Set<CommuneType>(['xã', 'phường', 'đặc khu']);
+import { boundariesDir, loadCommuneLinks } from './load-boundaries';
 
 export interface SeedRoads {
   roads: RoadRecord[];
@@ -11,27 +14,17 @@ export interface SeedRoads {
   skipped: string[];
 }
 
-/** Builds one RoadRecord per neighbouring commune pair (from < to by code), sorted by (from, to). */
-export function buildRoads(communes: readonly CommuneRecord[]): SeedRoads {
+/** Builds one RoadRecord per linked commune pair (from < to by code), sorted by (from, to). */
+export function buildRoads(communes: readonly CommuneRecord[], dir = boundariesDir()): SeedRoads {
   const usable: TravelCommune[] = [];
   const skipped: string[] = [];
   for (const c of communes) {
-    if (c.lat == null || c.lon == null || !COMMUNE_TYPES.has(c.type)) skipped.push(c.code);
-    else {
-      // Imputed values go in as unknown: the travel model deliberately treats unknown density as the slower
-      // terrain (docs/travel-model.md), and an imputed median must not make a commune look easier to reach.
-      usable.push({
-        code: c.code,
-        provinceCode: c.provinceCode,
-        type: c.type as CommuneType,
-        areaKm2: c.areaEstimated ? null : c.areaKm2,
-        population: c.populationEstimated ? null : c.population,
-        lat: c.lat,
-        lon: c.lon,
-      });
-    }
+    const terrain = toTerrainInput(c);
+    if (c.lat == null || c.lon == null || !terrain) skipped.push(c.code);
+    else usable.push({ ...terrain, lat: c.lat, lon: c.lon });
   }
-  const roads = estimateTravelEdges({ communes: usable }).map(
+  const links = loadCommuneLinks(new Set(usable.map((c) => c.code)), dir);
+  const roads = estimateTravelEdges({ communes: usable, links }).map(
     (e): RoadRecord => ({
       fromCode: e.from,
       toCode: e.to,

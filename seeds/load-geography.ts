@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CommuneRecord, LegacyCommuneRecord, ProvinceRecord } from '../src/store/port';
 import { imputeCommuneGaps } from './impute-geography';
+import { boundariesDir, loadCommuneShapes, placePointsInside } from './load-boundaries';
 
 /** Every seeded row carries this timestamp, so two seeds of the same data are identical. */
 export const SEED_TIMESTAMP = '2025-07-01T00:00:00.000Z';
@@ -105,7 +106,10 @@ export function loadProvinces(options: GeographyOptions = {}): ProvinceRecord[] 
     }));
 }
 
-/** Communes (scheme VN34, valid from 1 July 2025) with blank population and area imputed and flagged. */
+/**
+ * Communes (scheme VN34, valid from 1 July 2025) with blank population and area imputed and flagged, and a
+ * point outside the commune's own polygon moved inside it (seeds/load-boundaries.ts).
+ */
 export function loadCommunes(options: GeographyOptions = {}): CommuneRecord[] {
   const wanted = keep(options);
   const rows = readCsv(options, 'communes.csv')
@@ -130,7 +134,9 @@ export function loadCommunes(options: GeographyOptions = {}): CommuneRecord[] {
         updatedAt: SEED_TIMESTAMP,
       }),
     );
-  return imputeCommuneGaps(rows);
+  const dir = options.dir ?? geographyDir();
+  const shapes = fs.existsSync(boundariesDir(dir)) ? loadCommuneShapes(boundariesDir(dir)) : new Map();
+  return imputeCommuneGaps(placePointsInside(rows, shapes));
 }
 
 /**

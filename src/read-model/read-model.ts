@@ -4,7 +4,8 @@
  * (src/services/directory-writer.ts) before that write returns, so no query sees stale data.
  */
 import { buildAdjacency, type Adjacency } from '../domain/routing/adjacency';
-import type { TravelEdge, TravelMinutes } from '../domain/routing/travel-edge';
+import { toTravelTimeKey, type TravelEdge, type TravelMinutes } from '../domain/routing/travel-edge';
+import { withinCommuneMinutesOf } from './commune-terrain';
 import type { EdgeTerrain } from '../domain/routing/travel-constants';
 import type { Season, TravelMode } from '../domain/model';
 import type { TravelGraph } from '../domain/routing/travel-graph';
@@ -52,6 +53,7 @@ export class ReadModel implements TravelGraph {
   private readonly byService = new Map<string, Map<string, OfferingRecord>>();
   private readonly edges = new Map<string, TravelEdge>();
   private readonly adjacencies = new Map<string, Adjacency>();
+  private readonly withinCommune = new Map<string, TravelMinutes | null>();
   /** Bumped on every change; caches keyed on it (coverage baselines) invalidate themselves. */
   version = 0;
 
@@ -143,6 +145,17 @@ export class ReadModel implements TravelGraph {
     return adjacency;
   }
 
+  /** Minutes from a home to the commune's point (docs/travel-model.md §1), cached until communes change. */
+  withinCommuneMinutes(code: string, mode: TravelMode, season: Season): number {
+    let minutes = this.withinCommune.get(code);
+    if (minutes === undefined) {
+      const commune = this.communes.get(code);
+      minutes = (commune && withinCommuneMinutesOf(commune)) ?? null;
+      this.withinCommune.set(code, minutes);
+    }
+    return minutes?.[toTravelTimeKey(mode, season)] ?? 0;
+  }
+
   /** In-person and remote offerings of one service, joined with their facility. */
   offeringsOf(serviceCode: string): Array<{ offering: OfferingRecord; facility: FacilityRecord }> {
     const out: Array<{ offering: OfferingRecord; facility: FacilityRecord }> = [];
@@ -155,6 +168,9 @@ export class ReadModel implements TravelGraph {
 
   private changed(graph: boolean): void {
     this.version += 1;
-    if (graph) this.adjacencies.clear();
+    if (graph) {
+      this.adjacencies.clear();
+      this.withinCommune.clear();
+    }
   }
 }

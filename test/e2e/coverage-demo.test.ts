@@ -68,7 +68,9 @@ describe('coverage on the demo data', () => {
       let covered = 0;
       for (const c of report.communes) {
         const i = index.get(c.communeCode)!;
-        const best = Math.min(...providerCommunes.map((p) => d[i]![p]!));
+        // Road minutes by Floyd–Warshall, plus the trip inside the child's commune (travel-model.md §1.6).
+        const inside = rm.withinCommuneMinutes(c.communeCode, mode as 'CAR', season as 'DRY');
+        const best = Math.min(...providerCommunes.map((p) => d[i]![p]!)) + inside;
         expect(c.minutes ?? Infinity).toBeCloseTo(best, 6);
         expect(c.covered).toBe(best <= maxMinutes);
         children += c.children;

@@ -38,8 +38,13 @@ describe('coverage', () => {
     expect(r.errors).toBeUndefined();
     const report = r.data!.coverage;
     const byCode = Object.fromEntries(report.communes.map((c: any) => [c.commune.code, c]));
-    expect(byCode['06994']).toMatchObject({ covered: true, minutes: 0, nearestFacility: { id: 'fac-b' } });
-    expect(byCode['09367']).toMatchObject({ covered: true, minutes: 0, nearestFacility: { id: 'fac-c' } });
+    // A site's own commune is as far as the trip inside it (docs/travel-model.md §1.6), no longer 0.
+    const inside = (code: string) => t.app.readModel.withinCommuneMinutes(code, 'MOTORBIKE', 'DRY');
+    expect(inside('06994')).toBeGreaterThan(0);
+    expect(byCode['06994']).toMatchObject({ covered: true, nearestFacility: { id: 'fac-b' } });
+    expect(byCode['06994'].minutes).toBeCloseTo(inside('06994'), 9);
+    expect(byCode['09367']).toMatchObject({ covered: true, nearestFacility: { id: 'fac-c' } });
+    expect(byCode['09367'].minutes).toBeCloseTo(inside('09367'), 9);
     expect(byCode['06652'].covered).toBe(false);
     // Uncovered communes come first.
     expect(report.communes[0].covered).toBe(false);

@@ -62,10 +62,12 @@ describe('nearestProviders', () => {
       caseworker,
     );
     expect(r.data!.nearestProviders.origin.code).toBe('06994');
-    expect(r.data!.nearestProviders.matches[0]).toMatchObject({
-      facility: { id: 'fac-b' },
-      travelMinutes: 0,
-    });
+    // Same commune: only the trip inside it (docs/travel-model.md §1.6), no longer 0.
+    expect(r.data!.nearestProviders.matches[0]).toMatchObject({ facility: { id: 'fac-b' } });
+    expect(r.data!.nearestProviders.matches[0].travelMinutes).toBeCloseTo(
+      t.app.readModel.withinCommuneMinutes('06994', 'MOTORBIKE', 'DRY'),
+      9,
+    );
   });
 
   it('names an unknown commune or service code with BAD_USER_INPUT', async () => {
@@ -106,9 +108,12 @@ describe('nearestProviders', () => {
     );
     expect(r.data!.nearestProviders.matches[0]).toMatchObject({
       facility: { id: 'fac-a' },
-      travelMinutes: 0,
       route: ['06652'],
     });
+    expect(r.data!.nearestProviders.matches[0].travelMinutes).toBeCloseTo(
+      t.app.readModel.withinCommuneMinutes('06652', 'MOTORBIKE', 'DRY'),
+      9,
+    );
     await t.app.directory.deleteOffering('off-a2', t.app.now());
     const after = await t.run(
       NEAREST,

@@ -77,7 +77,12 @@ describe('importDirectory on the example set', () => {
       childAgeMonths: 120,
     });
     const match = result.matches.find((m) => m.facilityId === 'fac-ngo-hope-halong');
-    expect(match).toMatchObject({ travelMinutes: 0, route: ['06688'] });
+    // Same commune: only the trip inside it (docs/travel-model.md §1.6), no longer 0.
+    expect(match).toMatchObject({ route: ['06688'] });
+    expect(match!.travelMinutes).toBeCloseTo(
+      t.app.readModel.withinCommuneMinutes('06688', 'MOTORBIKE', 'DRY'),
+      9,
+    );
   });
 
   it('is idempotent: the same file again, or its CSV twin, counts the same rows and changes nothing', async () => {

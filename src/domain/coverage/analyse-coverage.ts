@@ -3,6 +3,7 @@ import { computeAvailableCapacity } from '../routing/check-eligibility';
 import { InvalidRoutingInputError } from '../routing/errors';
 import { compareCodes, groupBy } from '../routing/group-by';
 import { findShortestPaths } from '../routing/shortest-paths';
+import { withinMinutesOf } from '../routing/within-commune';
 import { validateAgeBand } from './child-population';
 import { countCommuneChildren } from './count-commune-children';
 import type {
@@ -105,7 +106,10 @@ export function analyseCoverage(input: CoverageInput): CoverageReport {
       const index = requireCommuneIndex(adjacency, c.code);
       const rank = tree.nearestSource[index]!;
       const site = rank === -1 ? undefined : sites[rank]!;
-      const minutes = site ? tree.minutes[index]! : null;
+      // Travel inside the child's own commune comes on top of the road trip (0 in a graph without it).
+      const minutes = site
+        ? tree.minutes[index]! + withinMinutesOf(input.graph, c.code, need.mode, need.season)
+        : null;
       const covered = minutes !== null && minutes <= need.maxMinutes;
       const { children: count, childrenSource } = children.get(c.code)!;
       const demand = need.prevalence === null ? null : count * need.prevalence;

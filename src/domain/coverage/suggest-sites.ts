@@ -1,6 +1,7 @@
 import { requireCommuneIndex } from '../routing/adjacency';
 import { InvalidRoutingInputError } from '../routing/errors';
 import { findShortestPaths } from '../routing/shortest-paths';
+import { withinMinutesOf } from '../routing/within-commune';
 import { analyseCoverage } from './analyse-coverage';
 import type { CoverageInput, CoverageReport } from './coverage-types';
 
@@ -40,10 +41,14 @@ export function suggestSites(
   // that would cover it: one cut-off Dijkstra per uncovered commune gives every candidate's catchment.
   const uncovered = baseline.communes.filter((c) => !c.covered && c.children > 0);
   const catchments: number[][] = Array.from({ length: n }, () => []);
+  const { mode, season, maxMinutes } = baseline.need;
   uncovered.forEach((c, u) => {
+    // The road trip may use what is left of the limit after travel inside the commune itself.
+    const budget = maxMinutes - withinMinutesOf(base.graph, c.communeCode, mode, season);
+    if (budget < 0) return;
     const tree = findShortestPaths(adjacency, {
       sources: [requireCommuneIndex(adjacency, c.communeCode)],
-      maxMinutes: baseline.need.maxMinutes,
+      maxMinutes: budget,
     });
     for (let v = 0; v < n; v += 1) if (isCandidate[v] && tree.minutes[v]! < Infinity) catchments[v]!.push(u);
   });

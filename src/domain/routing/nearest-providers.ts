@@ -7,6 +7,7 @@ import type { Exclusion, MatchReason, ProviderCandidate, ProviderNeed } from './
 import { groupCandidates, rankByTravel, type RankedCandidate } from './rank-by-travel';
 import { traceRoute } from './shortest-paths';
 import { walkShortestPaths } from './walk-shortest-paths';
+import { withinMinutesOf } from './within-commune';
 import type { TravelGraph } from './travel-graph';
 
 /** Where the child lives: the commune (for the travel graph) and its point (for straight-line tie-breaks). */
@@ -95,7 +96,7 @@ function validateNeed(need: ProviderNeed, maxExcluded: number): void {
 
 /**
  * Ranks offerings of a service for one child: in-person ones by shortest-path minutes from the child's commune
- * (0 in the same commune), then straight-line km, then facility id; telehealth ones by wait days. Also returns
+ * (plus the travel inside the child's own commune), then straight-line km, then facility id; telehealth ones by wait days. Also returns
  * the nearest in-person candidates that failed a check (at most `maxExcluded`, default 5) and why.
  */
 export function findNearestProviders(input: {
@@ -117,8 +118,11 @@ export function findNearestProviders(input: {
   // Candidates come in travel order (rank-by-travel.ts) and are checked only until the page of matches and
   // of exclusions is full: the same result as checking and sorting every candidate first.
   const ranked = rankByTravel({ groups, walk, origin });
+  // Travel inside the child's own commune is the same for every candidate, so it shifts minutes, not order.
+  const within = withinMinutesOf(graph, origin.communeCode, need.mode, need.season);
 
-  const assess = ({ candidate, index, minutes }: RankedCandidate) => {
+  const assess = ({ candidate, index, minutes: roadMinutes }: RankedCandidate) => {
+    const minutes = roadMinutes + within;
     const { passed, failed, availableCapacity } = checkEligibility(candidate, need);
     if (index === undefined)
       failed.push({
@@ -141,8 +145,14 @@ export function findNearestProviders(input: {
     } else if (index === originIndex)
       passed.unshift({
         code: 'SAME_COMMUNE',
-        text: "In the child's own commune",
-        textVi: 'Ngay tại xã/phường của trẻ',
+        text:
+          within > 0
+            ? `In the child's own commune, about ${Math.round(minutes)} min from home to the commune seat`
+            : "In the child's own commune",
+        textVi:
+          within > 0
+            ? `Ngay tại xã/phường của trẻ, khoảng ${Math.round(minutes)} phút từ nhà tới trung tâm xã`
+            : 'Ngay tại xã/phường của trẻ',
       });
     else {
       const how = `${MODE_WORDS[need.mode]} in the ${SEASON_WORDS[need.season]} season`;
@@ -180,7 +190,7 @@ export function findNearestProviders(input: {
         level: c.level,
         communeCode: c.communeCode,
         serviceCode: c.serviceCode,
-        travelMinutes: minutes,
+        travelMinutes: minutes + within,
         distanceKm: tree.km[index!]!,
         straightKm,
         route: traceRoute(adjacency, tree, index!)!,
@@ -194,7 +204,7 @@ export function findNearestProviders(input: {
         facilityId: c.facilityId,
         facilityName: c.facilityName,
         communeCode: c.communeCode,
-        travelMinutes: minutes === Infinity ? null : minutes,
+        travelMinutes: minutes === Infinity ? null : minutes + within,
         straightKm,
         why: failed,
       });

@@ -8,6 +8,16 @@ import { measureGreatCircleKm } from './measure-great-circle-km';
 import { TRAVEL_CONSTANTS, type CommuneTerrain, type EdgeTerrain } from './travel-constants';
 import { toTravelTimeKey, type TravelEdge, type TravelMinutes } from './travel-edge';
 
+/**
+ * A known link between two communes: a shared border (from the boundary polygons), or a documented bridge or
+ * ferry to an island with no land border. A FERRY link is always a ferry leg; a BRIDGE link never is.
+ */
+export interface CommuneLink {
+  a: string;
+  b: string;
+  kind: 'BORDER' | 'BRIDGE' | 'FERRY';
+}
+
 /** A commune as the travel model reads it (a representative point, not a polygon). */
 export interface TravelCommune extends TerrainInput {
   lat: number;
@@ -28,10 +38,19 @@ export function estimateEdgeMinutes(terrain: EdgeTerrain, km: number): TravelMin
   return minutes;
 }
 
-function estimateEdge(a: TravelCommune & { terrain: CommuneTerrain }, b: typeof a): TravelEdge {
+function estimateEdge(
+  a: TravelCommune & { terrain: CommuneTerrain },
+  b: typeof a,
+  kind: CommuneLink['kind'] = 'BORDER',
+): TravelEdge {
   const [from, to] = a.code < b.code ? [a, b] : [b, a];
   const straightKm = measureGreatCircleKm(from.lat, from.lon, to.lat, to.lon);
-  const terrain = classifyEdgeTerrain(from, to, straightKm);
+  const terrain =
+    kind === 'FERRY'
+      ? 'FERRY'
+      : kind === 'BRIDGE'
+        ? classifyEdgeTerrain(from, to, 0)
+        : classifyEdgeTerrain(from, to, straightKm);
   const km = straightKm * TRAVEL_CONSTANTS.circuity[terrain];
   return {
     from: from.code,
@@ -57,22 +76,48 @@ function validateCommunes(communes: readonly TravelCommune[]): void {
   }
 }
 
+function linkedEdges(
+  links: readonly CommuneLink[],
+  byCode: ReadonlyMap<string, TravelCommune & { terrain: CommuneTerrain }>,
+): TravelEdge[] {
+  const seen = new Set<string>();
+  const edges: TravelEdge[] = [];
+  for (const link of links) {
+    const a = byCode.get(link.a);
+    const b = byCode.get(link.b);
+    if (!a) throw new UnknownCommuneError(link.a, 'linked commune');
+    if (!b) throw new UnknownCommuneError(link.b, 'linked commune');
+    if (a.code === b.code) throw new InvalidRoutingInputError(`Commune ${a.code} is linked to itself`);
+    const key = a.code < b.code ? `${a.code}|${b.code}` : `${b.code}|${a.code}`;
+    if (seen.has(key)) continue; // a border and a documented bridge for the same pair: the first wins
+    seen.add(key);
+    edges.push(estimateEdge(a, b, link.kind));
+  }
+  return edges;
+}
+
 /**
- * Estimates the road edges between neighbouring communes, sorted by (from, to). Imported times override
- * the estimate; an imported pair that is not a neighbour pair gets an estimated edge first, then the import.
+ * Estimates the road edges between linked communes, sorted by (from, to). With `links` (shared borders and
+ * documented bridges and ferries) the graph has exactly those pairs, so a commune with no link stays
+ * unreachable; without them (data with no boundaries, such as synthetic test sets) it falls back to the
+ * symmetric k-nearest-neighbour guess. Imported times override the estimate; an imported pair that is not
+ * linked gets an estimated edge first, then the import.
  */
 export function estimateTravelEdges(input: {
   communes: readonly TravelCommune[];
+  links?: readonly CommuneLink[];
   imported?: readonly ImportedTravelTime[];
   neighbourCount?: number;
 }): TravelEdge[] {
-  const { communes, imported = [], neighbourCount = TRAVEL_CONSTANTS.neighbourCount } = input;
+  const { communes, links, imported = [], neighbourCount = TRAVEL_CONSTANTS.neighbourCount } = input;
   validateCommunes(communes);
   const classified = communes.map((c) => ({ ...c, terrain: classifyCommuneTerrain(c) }));
   const byCode = new Map(classified.map((c) => [c.code, c]));
-  const edges = findNeighbourPairs(classified, neighbourCount).map(([i, j]) =>
-    estimateEdge(classified[i]!, classified[j]!),
-  );
+  const edges = links
+    ? linkedEdges(links, byCode)
+    : findNeighbourPairs(classified, neighbourCount).map(([i, j]) =>
+        estimateEdge(classified[i]!, classified[j]!),
+      );
   const pairKeys = new Set(edges.map((e) => `${e.from}|${e.to}`));
   for (const row of imported) {
     const a = byCode.get(row.from);

@@ -207,3 +207,30 @@ describe('estimateTravelEdges', () => {
     ).toThrow(UnknownCommuneError);
   });
 });
+
+describe('estimateTravelEdges with known links', () => {
+  const links = [
+    { a: '06688', b: '06685', kind: 'BORDER' as const },
+    { a: '06994', b: '07192', kind: 'FERRY' as const },
+    { a: '06652', b: '06994', kind: 'BRIDGE' as const },
+    { a: '06685', b: '06688', kind: 'BORDER' as const },
+  ];
+  const edges = estimateTravelEdges({ communes: SAMPLE_COMMUNES, links });
+
+  it('has exactly the linked pairs, once each, and no nearest-neighbour guesses', () => {
+    expect(edges.map((e) => `${e.from}|${e.to}`)).toEqual(['06652|06994', '06685|06688', '06994|07192']);
+  });
+
+  it('makes a FERRY link a ferry leg and a BRIDGE link a road, whatever the distance', () => {
+    const ferry = edges.find((e) => e.to === '07192')!;
+    expect(ferry.terrain).toBe('FERRY');
+    expect(ferry.minutes.CAR_DRY).toBeGreaterThanOrEqual(TRAVEL_CONSTANTS.ferryBoardingMinutes.DRY);
+    expect(edges.find((e) => e.from === '06652')!.terrain).not.toBe('FERRY');
+  });
+
+  it('rejects a link to an unknown commune', () => {
+    expect(() =>
+      estimateTravelEdges({ communes: SAMPLE_COMMUNES, links: [{ a: '06688', b: '99999', kind: 'BORDER' }] }),
+    ).toThrow(UnknownCommuneError);
+  });
+});
