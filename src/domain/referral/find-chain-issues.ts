@@ -1,3 +1,4 @@
+import { labelOf } from '../i18n/labels';
 import { levelRank } from '../model';
 import { CHAIN_RULES } from './chain-rules';
 import { countDays, parseInstant, resolveDueDeadline } from './measure-elapsed';
@@ -159,7 +160,9 @@ function findDeadEnd(
   );
   if (followed) return [];
   const why = r.rejectReasonCode ? ` (${r.rejectReasonCode})` : '';
-  const whyVi = r.rejectReasonCode ? ` (lý do ${r.rejectReasonCode})` : '';
+  const whyVi = r.rejectReasonCode
+    ? ` (lý do: ${labelOf('rejectReason', r.rejectReasonCode, 'vi').toLowerCase()})`
+    : '';
   const issue: ChainIssue = {
     kind: 'DEAD_END',
     referralId: r.id,

@@ -1,3 +1,4 @@
+import { labelOf } from '../i18n/labels';
 import type { ReferralStatus, Sector } from '../model';
 import { choosePathway, type PathwayChoice } from './choose-pathway';
 import type { Pathway, PathwayId, PathwayStep } from './pathways';
@@ -197,7 +198,9 @@ function explainVi(input: {
   if (step.conditionVi)
     parts.push(`; chỉ khi ${step.conditionVi.charAt(0).toLowerCase()}${step.conditionVi.slice(1)}`);
   for (const a of attempts) {
-    const why = a.rejectReasonCode ? ` (lý do ${a.rejectReasonCode})` : '';
+    const why = a.rejectReasonCode
+      ? ` (lý do: ${labelOf('rejectReason', a.rejectReasonCode, 'vi').toLowerCase()})`
+      : '';
     parts.push(`; lần chuyển gửi ${a.serviceCode} trước ${STATUS_VI[a.status] ?? a.status}${why}`);
   }
   return parts.join('');
