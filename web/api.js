@@ -2,6 +2,8 @@
  * Talking to the server: GraphQL over fetch with the session's bearer token, and authenticated downloads.
  * Every failure becomes an ApiError carrying the server's code (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT…).
  */
+import { lang, t } from './i18n.js';
+
 const TOKEN_KEY = 'ketnoi.token';
 
 export class ApiError extends Error {
@@ -37,9 +39,11 @@ export function decodeToken(token) {
   }
 }
 
+/** The bearer token, and the reader's language so the server answers in it. */
 function authHeaders() {
   const token = getToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
+  const language = { 'accept-language': lang() === 'en' ? 'en' : 'vi' };
+  return token ? { ...language, authorization: `Bearer ${token}` } : language;
 }
 
 async function errorFrom(res) {
@@ -57,7 +61,7 @@ async function send(url, init) {
   try {
     return await fetch(url, init);
   } catch {
-    throw new ApiError('NETWORK_ERROR', 'Không kết nối được máy chủ · Cannot reach the server');
+    throw new ApiError('NETWORK_ERROR', t('Không kết nối được máy chủ', 'Cannot reach the server'));
   }
 }
 

@@ -5,21 +5,33 @@
 import { ApiError, gql, setToken } from './api.js';
 import { renderCaseworker } from './caseworker.js';
 import { renderDirectory } from './directory.js';
+import { renderFacility } from './facility.js';
+import { lang, setLang, t } from './i18n.js';
 import { bi, errorBox, h, replace } from './dom.js';
 import { renderPlanner } from './planner.js';
 import { currentSession, PAGES, pagesFor, ROLE_NAMES, rolesFor } from './session.js';
 
-const RENDERERS = { caseworker: renderCaseworker, planner: renderPlanner, directory: renderDirectory };
+const RENDERERS = { caseworker: renderCaseworker, facility: renderFacility, planner: renderPlanner, directory: renderDirectory };
 const TOKEN_HINT = 'npm run token -- --role caseworker --org org-15-social --province 15';
 
 let notice = null;
+
+/** Tiếng Việt / English: the other language, one click; the page is drawn again in it. */
+function languageSwitch() {
+  const other = lang() === 'en' ? 'vi' : 'en';
+  return h(
+    'button',
+    { type: 'button', id: 'lang-switch', class: 'link', lang: other, onClick: () => (setLang(other), route()) },
+    other === 'en' ? 'English' : 'Tiếng Việt',
+  );
+}
 
 function renderSession(container, session) {
   if (session.role === 'anonymous') {
     const input = h('textarea', {
       id: 'token-input',
       rows: 2,
-      placeholder: 'Dán token vào đây · Paste a token here',
+      placeholder: t('Dán token vào đây', 'Paste a token here'),
       'aria-label': 'Token',
       spellcheck: 'false',
     });
@@ -39,20 +51,23 @@ function renderSession(container, session) {
     replace(
       container,
       h('div', { class: 'signin' }, input, h('button', { id: 'sign-in', type: 'button', onClick: signIn }, bi('Đăng nhập', 'Sign in'))),
-      h('small', { class: 'hint' }, 'Lấy token · Get one: ', h('code', {}, TOKEN_HINT)),
+      languageSwitch(),
+      h('small', { class: 'hint' }, t('Lấy token: ', 'Get one: '), h('code', {}, TOKEN_HINT)),
     );
     return;
   }
   const [vi, en] = ROLE_NAMES[session.role];
   const scope = [
-    session.claims.org ? `tổ chức ${session.claims.org}` : null,
-    session.claims.province ? `tỉnh ${session.claims.province}` : null,
+    session.claims.org ? t(`tổ chức ${session.claims.org}`, `organisation ${session.claims.org}`) : null,
+    session.claims.facility ? t(`cơ sở ${session.claims.facility}`, `facility ${session.claims.facility}`) : null,
+    session.claims.province ? t(`tỉnh ${session.claims.province}`, `province ${session.claims.province}`) : null,
   ].filter(Boolean);
   replace(
     container,
-    h('span', { class: `role-badge role-${session.role}`, id: 'role-badge' }, vi, h('span', { class: 'en' }, ` (${en})`)),
+    h('span', { class: `role-badge role-${session.role}`, id: 'role-badge' }, bi(vi, en)),
     scope.length ? h('small', { class: 'scope' }, scope.join(' · ')) : null,
-    session.expired ? h('small', { class: 'warn' }, 'Token đã hết hạn · expired') : null,
+    session.expired ? h('small', { class: 'warn' }, t('Token đã hết hạn', 'The token has expired')) : null,
+    languageSwitch(),
     h('button', { type: 'button', id: 'sign-out', class: 'link', onClick: () => (setToken(null), route()) }, bi('Đăng xuất', 'Sign out')),
   );
 }
@@ -70,7 +85,10 @@ function renderNotAllowed(container, page, session) {
   const roles = rolesFor(page).filter((r) => r !== 'admin');
   const err = new ApiError(
     session.role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
-    `Trang “${PAGES[page].vi}” dành cho: ${roles.map((r) => ROLE_NAMES[r][0]).join(', ')} · This page is for: ${roles.join(', ')}`,
+    t(
+      `Trang “${PAGES[page].vi}” dành cho: ${roles.map((r) => ROLE_NAMES[r][0]).join(', ')}`,
+      `The page “${PAGES[page].en}” is for: ${roles.map((r) => ROLE_NAMES[r][1]).join(', ')}`,
+    ),
   );
   replace(container, errorBox(err));
 }
@@ -94,4 +112,5 @@ function route() {
 }
 
 window.addEventListener('hashchange', route);
+document.documentElement.lang = lang();
 route();

@@ -2,6 +2,7 @@
  * Building the page without innerHTML: every piece of text goes in through text nodes, so names from the
  * directory or a case label can never become markup.
  */
+import { lang, t } from './i18n.js';
 
 /** Creates an element. `props`: class, on<Event> handlers, boolean properties, other attributes. */
 export function h(tag, props = {}, ...children) {
@@ -32,9 +33,12 @@ export function replace(el, ...children) {
   return append(el, children);
 }
 
-/** A Vietnamese label with its English gloss in a quieter span. */
+/**
+ * A short label in the reader's language with the other language as a quieter gloss: Vietnamese first by
+ * default, English first when the reader chose English. Sentences use t() and come in one language only.
+ */
 export function bi(vi, en) {
-  return [vi, h('span', { class: 'en' }, ` · ${en}`)];
+  return lang() === 'en' ? [en, h('span', { class: 'en' }, ` · ${vi}`)] : [vi, h('span', { class: 'en' }, ` · ${en}`)];
 }
 
 const EXPLAIN = {
@@ -43,10 +47,15 @@ const EXPLAIN = {
   BAD_USER_INPUT: ['Dữ liệu nhập chưa đúng.', 'Some input is not valid.'],
   NOT_FOUND: ['Không tìm thấy.', 'Not found.'],
   CONSENT_REQUIRED: ['Cần có sự đồng ý của gia đình trước.', 'The family’s consent is needed first.'],
+  CONFLICT: ['Trùng hoặc vừa bị thay đổi.', 'A duplicate, or changed meanwhile.'],
+  INVALID_TRANSITION: ['Không thể làm bước này ở trạng thái hiện tại.', 'This step is not possible in the current status.'],
   NETWORK_ERROR: ['Mất kết nối.', 'Connection problem.'],
 };
 
-/** Renders an error as a banner that names the server's code, e.g. FORBIDDEN, with a plain explanation. */
+/**
+ * Renders an error as a banner that names the server's code, e.g. FORBIDDEN, with a plain explanation in the
+ * reader's language; the server's message is in that language too (the request sent Accept-Language).
+ */
 export function errorBox(err) {
   const code = err?.code ?? 'ERROR';
   const [vi, en] = EXPLAIN[code] ?? ['Đã có lỗi.', 'Something went wrong.'];
@@ -55,15 +64,14 @@ export function errorBox(err) {
     { class: `error code-${code}`, role: 'alert' },
     h('strong', { class: 'error-code' }, code),
     ' ',
-    vi,
-    h('span', { class: 'en' }, ` ${en}`),
+    t(vi, en),
     h('div', { class: 'error-message' }, err?.message ?? String(err)),
   );
 }
 
 /** Runs an async action while showing progress in `status`; on failure shows the error there and rethrows nothing. */
-export async function withStatus(status, action, busyText = 'Đang tải… · Loading…') {
-  replace(status, h('span', { class: 'busy' }, busyText));
+export async function withStatus(status, action, busyText) {
+  replace(status, h('span', { class: 'busy' }, busyText ?? t('Đang tải…', 'Loading…')));
   try {
     const result = await action();
     replace(status);
@@ -76,14 +84,25 @@ export async function withStatus(status, action, busyText = 'Đang tải… · L
 }
 
 const numberVi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const numberEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const num = () => (lang() === 'en' ? numberEn : numberVi);
+/** Minutes a person reads: to the minute under an hour, then to 5 minutes ("1 giờ 35 phút"). */
+function readableMinutes(m) {
+  const rounded = m < 60 ? Math.round(m) : Math.round(m / 5) * 5;
+  const hours = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  if (hours === 0) return t(`${rest} phút`, `${rest} min`);
+  return rest ? t(`${hours} giờ ${rest} phút`, `${hours} h ${rest} min`) : t(`${hours} giờ`, `${hours} h`);
+}
 export const fmt = {
-  number: (n) => (n === null || n === undefined ? '—' : numberVi.format(n)),
-  whole: (n) => (n === null || n === undefined ? '—' : numberVi.format(Math.round(n))),
-  minutes: (m) => (m === null || m === undefined ? 'không tới được' : `${numberVi.format(Math.round(m))} phút`),
-  km: (k) => (k === null || k === undefined ? '—' : `${numberVi.format(k)} km`),
-  percent: (p) => (p === null || p === undefined ? '—' : `${numberVi.format(p * 100)}%`),
-  signed: (n) => (n > 0 ? `+${numberVi.format(Math.round(n))}` : numberVi.format(Math.round(n))),
-  date: (iso) => (iso ? new Date(iso).toLocaleDateString('vi-VN') : '—'),
+  number: (n) => (n === null || n === undefined ? '—' : num().format(n)),
+  whole: (n) => (n === null || n === undefined ? '—' : num().format(Math.round(n))),
+  minutes: (m) => (m === null || m === undefined ? t('không tới được', 'unreachable') : readableMinutes(m)),
+  /** Whole km from 10 km on, one decimal below. */
+  km: (k) => (k === null || k === undefined ? '—' : `${num().format(k >= 10 ? Math.round(k) : Math.round(k * 10) / 10)} km`),
+  percent: (p) => (p === null || p === undefined ? '—' : `${num().format(p * 100)}%`),
+  signed: (n) => (n > 0 ? `+${num().format(Math.round(n))}` : num().format(Math.round(n))),
+  date: (iso) => (iso ? new Date(iso).toLocaleDateString(lang() === 'en' ? 'en-GB' : 'vi-VN') : '—'),
 };
 
 /** A <select> from [value, label] pairs. */

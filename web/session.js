@@ -13,6 +13,7 @@ export const ROLE_NAMES = {
 /** Pages by id, in menu order. */
 export const PAGES = {
   caseworker: { vi: 'Tìm dịch vụ & chuyển gửi', en: 'Find & refer' },
+  facility: { vi: 'Chuyển gửi đến', en: 'Incoming referrals' },
   planner: { vi: 'Độ bao phủ', en: 'Coverage' },
   directory: { vi: 'Danh bạ', en: 'Directory' },
 };
@@ -20,7 +21,7 @@ export const PAGES = {
 const PAGES_BY_ROLE = {
   anonymous: ['directory'],
   caseworker: ['caseworker', 'directory'],
-  facility_staff: ['caseworker', 'directory'],
+  facility_staff: ['facility', 'directory'],
   planner: ['planner', 'directory'],
   integrator: ['directory'],
   admin: ['planner', 'caseworker', 'directory'],

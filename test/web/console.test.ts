@@ -123,8 +123,12 @@ if (skipReason) {
       await expect(page.textContent('#commune-picked')).resolves.toContain('Xã Bản Lầu, Lào Cai');
       const first = page.locator('#matches tr.match').first();
       await expect(first.locator('td.travel').textContent()).resolves.toMatch(/\d+ phút/);
-      await expect(first.locator('ul.reasons').textContent()).resolves.toContain('AGE_OK');
-      await expect(page.textContent('#excluded')).resolves.toMatch(/LANGUAGE|FULL|AGE|Không có/);
+      expect(await first.locator('ul.reasons li[data-code="AGE_OK"]').count()).toBe(1);
+      const excludedCodes = await page.$$eval('#excluded li[data-code]', (els) =>
+        els.map((e) => e.getAttribute('data-code')),
+      );
+      if (excludedCodes.length) expect(excludedCodes.join(' ')).toMatch(/LANGUAGE|FULL|TOO_/);
+      else await expect(page.textContent('#excluded')).resolves.toContain('Không có');
       await expect(page.textContent('#remote')).resolves.toContain('Tư vấn từ xa');
       await page.setViewportSize({ width: 1280, height: 1500 });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'caseworker-providers.png') });
@@ -142,7 +146,7 @@ if (skipReason) {
       await page.waitForSelector('#consent-result:has-text("✓")');
 
       const firstTo = await refer(page, 1, /Trạm Y tế/);
-      await page.waitForSelector('#referral-result:has-text("REQUESTED")');
+      await page.waitForSelector('#referral-result:has-text("Đã gửi, chờ nhận")');
       const firstStep = page.locator('#chain li.step').first();
       await firstStep.waitFor();
       const firstId = await firstStep.getAttribute('data-referral');
@@ -171,7 +175,7 @@ if (skipReason) {
       await refer(page, 2, /Mầm non/);
       await page.waitForSelector('#chain li.step:nth-child(2)');
       server.advanceDays(8);
-      await page.click(`#cases tr:has-text("LC-BL-0030") button.show-chain`);
+      await page.click(`#cases li.case-card:has-text("LC-BL-0030") button.show-chain`);
       await page.waitForSelector('#chain li.step.flag-STALLED');
       await expect(page.locator('#chain li.step.flag-DEAD_END').count()).resolves.toBe(1);
       const stalled = page.locator('#chain li.step.flag-STALLED');
