@@ -18,6 +18,12 @@ export interface Config {
   maxComplexity: number;
   maxPageSize: number;
   requestTimeoutMs: number;
+  /** A request body must arrive within this time, however slowly it trickles. */
+  bodyTimeoutMs: number;
+  /** Request headers must arrive within this time (slow-header attacks). */
+  headersTimeoutMs: number;
+  /** Requests per minute per address for callers without a token; 0 turns the limit off. */
+  anonymousRequestsPerMinute: number;
 }
 
 /** Local-only HS256 secret; production must set KETNOI_JWT_SECRET or KETNOI_JWKS_URL. */
@@ -55,5 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxComplexity: int(env, 'KETNOI_MAX_COMPLEXITY', 20000),
     maxPageSize: int(env, 'KETNOI_MAX_PAGE_SIZE', 200),
     requestTimeoutMs: int(env, 'KETNOI_REQUEST_TIMEOUT_MS', 15000),
+    bodyTimeoutMs: int(env, 'KETNOI_BODY_TIMEOUT_MS', 10000),
+    headersTimeoutMs: int(env, 'KETNOI_HEADERS_TIMEOUT_MS', 10000),
+    anonymousRequestsPerMinute: int(env, 'KETNOI_ANON_RATE_LIMIT', 120),
   };
 }

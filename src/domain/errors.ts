@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_TRANSITION'
   | 'CONSENT_REQUIRED'
-  | 'STORE_UNAVAILABLE';
+  | 'STORE_UNAVAILABLE'
+  | 'TIMEOUT';
 
 export class DomainError extends Error {
   constructor(

@@ -2,6 +2,7 @@
 import type { Viewer } from '../auth/viewer';
 import type { App } from '../app';
 import type { Locale } from '../domain/i18n/locale';
+import { NO_DEADLINE, type Deadline } from '../domain/deadline';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface GraphQLContext {
@@ -10,8 +11,15 @@ export interface GraphQLContext {
   viewer: Viewer;
   /** The reader's language (Accept-Language); codes are the same in both. */
   locale: Locale;
+  /** When the request must stop working (checked by every resolver and by long loops). */
+  deadline: Deadline;
 }
 
-export function createContext(app: App, viewer: Viewer, locale: Locale = 'en'): GraphQLContext {
-  return { app, loaders: createLoaders(app.store), viewer, locale };
+export function createContext(
+  app: App,
+  viewer: Viewer,
+  locale: Locale = 'en',
+  deadline: Deadline = NO_DEADLINE,
+): GraphQLContext {
+  return { app, loaders: createLoaders(app.store), viewer, locale, deadline };
 }

@@ -32,6 +32,7 @@ const CLIENT_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'INVALID_TRANSITION',
   'CONSENT_REQUIRED',
   'STORE_UNAVAILABLE',
+  'TIMEOUT',
 ]);
 
 /** Domain errors, and the pure modules' own Error subclasses that carry one of our codes. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers';
+import { stopAtDeadline } from './stop-at-deadline';
 
 /** Walks up from this file to the folder holding package.json (works from src/ and dist/src/). */
 export function projectRoot(): string {
@@ -27,5 +28,5 @@ export function loadTypeDefs(): string {
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  return stopAtDeadline(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
 }

@@ -5,6 +5,7 @@ import type { GraphQLContext } from './context';
 import { createFormatError } from './errors';
 import { localizeErrorsPlugin } from './localize-errors';
 import { queryLimitsPlugin } from './query-limits';
+import { DEFAULT_DOCUMENT_LIMITS } from './screen-document';
 import { buildSchema } from './schema';
 
 export function createApolloServer(
@@ -16,13 +17,16 @@ export function createApolloServer(
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: !app.config.production,
+    // Apollo parses again after the HTTP route's screening; the same token cap bounds that parse.
+    parseOptions: { maxTokens: DEFAULT_DOCUMENT_LIMITS.maxTokens },
     // We serve our own landing page at / (the web console); Apollo's would fetch from a CDN.
     plugins: [
       localizeErrorsPlugin<GraphQLContext>(),
       queryLimitsPlugin({
         maxDepth: app.config.maxDepth,
         maxComplexity: app.config.maxComplexity,
-        maxQueryBytes: 20_000,
+        maxQueryBytes: DEFAULT_DOCUMENT_LIMITS.maxQueryBytes,
+        maxPageSize: app.config.maxPageSize,
       }),
     ],
   });

@@ -10,14 +10,26 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   STORE_UNAVAILABLE: 503,
+  TIMEOUT: 503,
 };
 
 /** Codes the HTTP front raises itself, outside the domain's union. */
-export type HttpOnlyCode = 'BAD_REQUEST' | 'TIMEOUT' | 'INTERNAL_SERVER_ERROR';
+export type HttpOnlyCode =
+  | 'BAD_REQUEST'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'OPERATION_TOO_LARGE'
+  | 'QUERY_TOO_DEEP'
+  | 'REQUEST_TIMEOUT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_ONLY: Record<HttpOnlyCode, number> = {
   BAD_REQUEST: 400,
-  TIMEOUT: 503,
+  GRAPHQL_PARSE_FAILED: 400,
+  OPERATION_TOO_LARGE: 400,
+  QUERY_TOO_DEEP: 400,
+  REQUEST_TIMEOUT: 408,
+  RATE_LIMITED: 429,
   INTERNAL_SERVER_ERROR: 500,
 };
 

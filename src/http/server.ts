@@ -11,31 +11,46 @@ import { DomainError } from '../domain/errors';
 import { pickLocale } from '../domain/i18n/locale';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { localizeError } from '../graphql/localize-errors';
-import { httpStatusFor } from './http-status';
+import { DEFAULT_DOCUMENT_LIMITS, DocumentRejectedError, screenDocument } from '../graphql/screen-document';
+import { createRateLimiter } from './rate-limit';
+import { BodyTimeoutError, readBody } from './read-body';
+import { httpStatusFor, type HttpOnlyCode } from './http-status';
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void>;
 
 const MAX_BODY_BYTES = 1_000_000;
 
-export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+export function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new DomainError('BAD_USER_INPUT', `Request body exceeds ${limit} bytes`);
-    chunks.push(chunk as Buffer);
+function sendError(
+  res: http.ServerResponse,
+  code: HttpOnlyCode,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, httpStatusFor(code), { errors: [{ message, extensions: { code } }] }, headers);
+}
+
+/** The operation text of a GraphQL request, when there is exactly one to screen. */
+function queryOf(body: unknown, url: URL): string | null {
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const query = (body as { query?: unknown }).query;
+    return typeof query === 'string' ? query : null;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return url.searchParams.get('query');
 }
 
 const TIMED_OUT = Symbol('timed out');
 
-/** Resolves to TIMED_OUT after `ms`; the work itself is bounded by the query limits, not cancelled. */
+/** Resolves to TIMED_OUT after `ms`; the work itself stops at the context's deadline (stop-at-deadline.ts). */
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
@@ -52,16 +67,29 @@ export interface HttpOptions {
 
 export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): http.Server {
   const verify = createTokenVerifier(app.config);
+  const anonymousLimit = createRateLimiter({ perMinute: app.config.anonymousRequestsPerMinute });
+  const documentLimits = { ...DEFAULT_DOCUMENT_LIMITS, maxDepth: app.config.maxDepth };
   let draining = false;
 
   const graphql: RouteHandler = async (req, res, url) => {
+    // Callers without a token are limited per address before anything else is spent on them.
+    if (!req.headers.authorization) {
+      const wait = anonymousLimit.take(req.socket.remoteAddress ?? 'unknown');
+      if (wait > 0)
+        return sendError(
+          res,
+          'RATE_LIMITED',
+          `Too many requests without a token; try again in ${wait} s or sign in`,
+          { 'retry-after': String(wait) },
+        );
+    }
     // Verified before Apollo runs, so a bad token is a 401 with UNAUTHENTICATED rather than a context failure.
     const viewer = await verify(req.headers.authorization);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const raw = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : '';
+    const raw = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES, app.config.bodyTimeoutMs) : '';
     let body: unknown = raw;
     if (raw && headers.get('content-type')?.includes('application/json')) {
       try {
@@ -72,10 +100,22 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
         });
       }
     }
+    // Cheap checks first: GraphQL validation is not linear in the document (screen-document.ts).
+    const query = queryOf(body, url);
+    if (query !== null) {
+      try {
+        screenDocument(query, documentLimits);
+      } catch (err) {
+        if (err instanceof DocumentRejectedError)
+          return sendError(res, err.extensions.code as HttpOnlyCode, err.message);
+        throw err;
+      }
+    }
+    const deadline = { expiresAt: Date.now() + app.config.requestTimeoutMs };
     const response = await withDeadline(
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(app, viewer, pickLocale(req.headers['accept-language'])),
+        context: async () => createContext(app, viewer, pickLocale(req.headers['accept-language']), deadline),
       }),
       app.config.requestTimeoutMs,
     );
@@ -112,12 +152,15 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     ...routes,
   };
 
-  const server = http.createServer((req, res) => {
+  // Checked every second (Node's default is 30 s), so header and request timeouts bite on time.
+  const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const handler = table[url.pathname] ?? table['*'];
     if (!handler) return sendJson(res, 404, { error: 'not found' });
     handler(req, res, url).catch((err: unknown) => {
       if (res.headersSent) return res.end();
+      if (err instanceof BodyTimeoutError)
+        return sendError(res, err.code, err.message, { connection: 'close' });
       if (err instanceof DomainError) {
         const error = { message: err.message, extensions: { code: err.code } };
         return sendJson(res, httpStatusFor(err.code), {
@@ -131,6 +174,7 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     });
   });
   server.requestTimeout = app.config.requestTimeoutMs;
+  server.headersTimeout = Math.min(app.config.headersTimeoutMs, app.config.requestTimeoutMs);
   server.on('close', () => {
     draining = true;
   });

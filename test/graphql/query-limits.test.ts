@@ -45,3 +45,32 @@ describe('query limits', () => {
     expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
   });
 });
+
+describe('the cost limit cannot be talked down', () => {
+  // 30 facilities' worth of this shape costs under 3000; the page sizes below can fetch 200.
+  const shape = 'nodes { offerings { facility { offerings { id } } } }';
+  const tooComplex = async (query: string, variables?: Record<string, unknown>) =>
+    expect((await t.run(query, variables)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+
+  it('prices a negative page size at the cap', () => tooComplex(`{ facilities(first: -5) { ${shape} } }`));
+  it('prices a missing page size at the schema default (50), not less', () =>
+    tooComplex(`{ facilities { ${shape} } }`));
+  it('prices a variable left out at its default in the operation', () =>
+    tooComplex(`query($n: Int = 200) { facilities(first: $n) { ${shape} } }`));
+  it('prices a null or non-integer variable at the cap', async () => {
+    await tooComplex(`query($n: Int) { facilities(first: $n) { ${shape} } }`, { n: null });
+    await tooComplex(`query($n: Int) { facilities(first: $n) { ${shape} } }`, { n: -1 });
+  });
+  it('prices a page size inside an input object', () =>
+    tooComplex(
+      `query($i: NearestProvidersInput!) { nearestProviders(input: $i) { matches { facility { id name phone email address commune { name code province { name code } } } offering { id waitDays } reasons { code text } travelMinutes distanceKm } excluded { facility { id name phone email address commune { name code province { name code } } } } remote { facility { id name phone email address commune { name code province { name code } } } waitDays } } }`,
+      { i: { communeCode: '06652', serviceCode: 'SCR.ASD', first: 50 } },
+    ));
+  it('prices an unpaged list at its cap', () =>
+    tooComplex(
+      `{ provinces { communes(first: 8) { nodes { facilities(first: 4) { nodes { id name } } } } } }`,
+    ));
+  it('lets a small honest page through', async () => {
+    expect((await t.run(`{ facilities(first: 2) { ${shape} } }`)).errors).toBeUndefined();
+  });
+});
