@@ -44,8 +44,20 @@ const PAGE_CAPS: Record<string, number> = {
   'Query.suggestSites': 10,
 };
 
-/** Lists without a page size: the most they hold (34 provinces since the 2025 reform), else a default. */
-const LIST_CAPS: Record<string, number> = { 'Query.provinces': 34, 'CoverageReport.provinces': 34 };
+/**
+ * Lists without a page size: the most they hold, where the code bounds it (34 provinces since the 2025
+ * reform; chain-service keeps 5 providers per step; a pathway has fewer than 10 steps; a provider has
+ * at most one reason per check in nearest-providers.ts), else a default.
+ */
+const LIST_CAPS: Record<string, number> = {
+  'Query.provinces': 34,
+  'CoverageReport.provinces': 34,
+  'Query.suggestNextSteps': 10,
+  'SuggestedStep.providers': 5,
+  'ProviderMatch.reasons': 10,
+  'ExcludedProvider.reasons': 10,
+  'RemoteProvider.reasons': 10,
+};
 export const DEFAULT_LIST_CAP = 20;
 
 /** Where a field takes its page size: a `first` argument, or `first`/`count` inside its `input`. */

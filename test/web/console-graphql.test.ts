@@ -4,7 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, validate } from 'graphql';
+import { Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { loadConfig } from '../../src/config';
+import { measureOperation } from '../../src/graphql/query-limits';
+import { DEFAULT_DOCUMENT_LIMITS, screenDocument } from '../../src/graphql/screen-document';
 import { buildSchema } from '../../src/graphql/schema';
 
 const WEB = path.join(__dirname, '../../web');
@@ -61,6 +64,26 @@ describe('the console’s GraphQL documents', () => {
       expect(call.document).toBeDefined(); // a call whose document cannot be read statically would go unchecked
       const errors = validate(schema, parse(call.document!)).map((e) => e.message);
       expect(errors).toEqual([]);
+    },
+  );
+
+  it.each(calls.map((c) => [`${c.file} gql(${c.arg})`, c] as const))(
+    '%s passes the screening and the default cost limit',
+    (_n, call) => {
+      const config = loadConfig({});
+      const document = screenDocument(call.document!, {
+        ...DEFAULT_DOCUMENT_LIMITS,
+        maxDepth: config.maxDepth,
+      });
+      const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+      const { complexity } = measureOperation({
+        schema,
+        document,
+        operation: operation as OperationDefinitionNode,
+        variables: {},
+        maxPageSize: config.maxPageSize,
+      });
+      expect(complexity).toBeLessThanOrEqual(config.maxComplexity);
     },
   );
 });
