@@ -129,11 +129,14 @@ export function chainView(data, onError) {
  */
 export async function showChain(target, caseRecord, { onPrefill } = {}) {
   const onError = (err) => target.prepend(errorBox(err));
+  // The chain is shown even when the next steps cannot be had; their error takes their place.
   const [data, next] = await Promise.all([
     gql(CHAIN, { caseId: caseRecord.id }),
-    gql(NEXT_STEPS, { caseId: caseRecord.id }),
+    gql(NEXT_STEPS, { caseId: caseRecord.id }).catch((err) => err),
   ]);
-  replace(target, h('div', { class: 'chain-and-next' }, chainView(data, onError),
-    nextStepsView(next.suggestNextSteps, (match, serviceCode) => onPrefill?.(caseRecord, match, serviceCode))));
+  const nextView = next instanceof Error
+    ? errorBox(next)
+    : nextStepsView(next.suggestNextSteps, (match, serviceCode) => onPrefill?.(caseRecord, match, serviceCode));
+  replace(target, h('div', { class: 'chain-and-next' }, chainView(data, onError), nextView));
   return data;
 }

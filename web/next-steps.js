@@ -10,9 +10,9 @@ export const NEXT_STEPS = `query NextSteps($caseId: ID!) {
   suggestNextSteps(caseId: $caseId) {
     stepId stepNumber name sector serviceCodes condition why
     providers {
-      facility { id name sector level kind phone provenance commune { name } }
-      offering { id languages service { code } }
-      travelMinutes distanceKm longTrip availableCapacity waitDays reasons { code text }
+      facility { id name sector commune { name } }
+      offering { id service { code } }
+      travelMinutes distanceKm longTrip
     }
   }
 }`;
