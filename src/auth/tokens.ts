@@ -4,6 +4,7 @@
  */
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { UnauthenticatedError } from '../domain/errors';
+import { LruMap } from '../support/lru-map';
 import { ANONYMOUS, ROLES, type Role, type Viewer } from './viewer';
 
 export const ISSUER = 'ket-noi';
@@ -54,22 +55,40 @@ function toViewer(payload: JWTPayload): Viewer {
   };
 }
 
-/** Returns a verifier: header value → viewer (anonymous without a header, an error for a bad token). */
-export function createTokenVerifier(settings: TokenSettings) {
+/** How many verified tokens a verifier remembers, and for how long at most (a JWKS key may rotate). */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+export const VERIFIED_TOKEN_MAX_MS = 5 * 60_000;
+
+/**
+ * Returns a verifier: header value → viewer (anonymous without a header, an error for a bad token).
+ * A token that verified is remembered, by its exact text, until it expires (at most
+ * VERIFIED_TOKEN_MAX_MS): a caseworker's client sends the same token with every request, and the
+ * signature check and claim parsing were a measurable share of a fast request (docs/performance.md).
+ */
+export function createTokenVerifier(settings: TokenSettings, now: () => number = Date.now) {
   const key = settings.jwksUrl
     ? createRemoteJWKSet(new URL(settings.jwksUrl))
     : new TextEncoder().encode(settings.jwtSecret);
+  const verified = new LruMap<string, { viewer: Viewer; untilMs: number }>(VERIFIED_TOKENS_KEPT);
   return async (authorization: string | undefined | null): Promise<Viewer> => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match?.[1]) throw new UnauthenticatedError('Authorization must be "Bearer <token>"');
+    const token = match[1];
+    const known = verified.get(token);
+    if (known && now() < known.untilMs) return known.viewer;
+    if (known) verified.delete(token);
     try {
-      const { payload } = await jwtVerify(match[1], key as Uint8Array, {
+      const { payload } = await jwtVerify(token, key as Uint8Array, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: settings.jwksUrl ? undefined : ['HS256'],
+        currentDate: new Date(now()),
       });
-      return toViewer(payload);
+      const viewer = toViewer(payload);
+      const expiresMs = typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity;
+      verified.set(token, { viewer, untilMs: Math.min(expiresMs, now() + VERIFIED_TOKEN_MAX_MS) });
+      return viewer;
     } catch (err) {
       if (err instanceof UnauthenticatedError) throw err;
       throw new UnauthenticatedError('The bearer token is invalid or has expired');
