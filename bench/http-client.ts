@@ -49,6 +49,18 @@ export class GraphqlClient {
     });
   }
 
+  /** GETs a path on the same keep-alive agent; rejects on a non-200 status. */
+  get(path: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: this.port, path, agent: this.agent }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
   close(): void {
     this.agent.destroy();
   }

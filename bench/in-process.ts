@@ -5,7 +5,11 @@
 import { createApp, type App } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openStore } from '../src/store/open-store';
-import type { Operation } from './operations';
+import { HeaderMap } from '@apollo/server';
+import { createTokenVerifier } from '../src/auth/tokens';
+import { createContext } from '../src/graphql/context';
+import { createApolloServer } from '../src/graphql/server';
+import { tokenFor, viewers, type BenchInputs, type Operation } from './operations';
 import { runBounded, type RunStats } from './stats';
 
 export async function openInProcess(
@@ -51,4 +55,44 @@ export async function runInProcess(
     );
   }
   return out;
+}
+
+const NEAREST_DOC = `query($c: String!, $s: String!) { nearestProviders(input: { communeCode: $c, serviceCode: $s, childAgeMonths: 30 }) {
+  matches { facility { id name } travelMinutes distanceKm } } }`;
+
+/**
+ * nearestProviders through Apollo's HTTP entry point without a socket (token check, pipeline,
+ * resolvers, JSON): with the in-process call and the HTTP floor it splits the over-HTTP time.
+ */
+export async function runGraphqlInProcess(
+  app: App,
+  inputs: BenchInputs,
+  maxCount: number,
+  log: (line: string) => void,
+): Promise<RunStats> {
+  const apollo = createApolloServer(app, () => undefined);
+  await apollo.start();
+  const verify = createTokenVerifier(app.config);
+  const token = await tokenFor(viewers(inputs).referrer);
+  const headers = new HeaderMap([['content-type', 'application/json']]);
+  const commune = (i: number) => inputs.communes[(i * 7919) % inputs.communes.length]!;
+  const call = async (i: number) => {
+    const viewer = await verify(`Bearer ${token}`);
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers,
+        search: '',
+        body: { query: NEAREST_DOC, variables: { c: commune(i), s: 'SCR.ASD' } },
+      },
+      context: async () => createContext(app, viewer),
+    });
+    if (response.body.kind !== 'complete' || response.body.string.includes('"errors"'))
+      throw new Error('nearestProviders failed in process');
+  };
+  await runBounded({ concurrency: 1, maxCount: 50, maxSeconds: 5, call });
+  const stats = await runBounded({ concurrency: 1, maxCount, maxSeconds: 10, call: (i) => call(i + 1000) });
+  log(`in-process nearestProviders through GraphQL (no socket): p50 ${stats.p50} ms, p99 ${stats.p99} ms`);
+  await apollo.stop();
+  return stats;
 }

@@ -1,15 +1,18 @@
 /**
- * `npm run bench -- [--scale national|0.1|0.33] [--seed 1] [--concurrency 1,4,16] [--quick]`: builds the
- * national store file if missing (once, with progress), starts the real server on a copy of it, measures
- * five operations over HTTP on 127.0.0.1 at each concurrency (every run bounded by a count and a duration),
- * then the same operations in process, and writes bench/results/<date>.json plus a Markdown table.
+ * `npm run bench -- [--scale national|0.1|0.33] [--seed 1] [--concurrency 1,4,16] [--quick] [--only NAME|mix]
+ * [--planner-workers N]`: builds the national store file if missing (once, with progress), starts the real
+ * server on a copy of it, measures five operations over HTTP on 127.0.0.1 at each concurrency (every run
+ * bounded by a count and a duration), then the mix (4 × national coverage with nearestProviders and /health,
+ * bench/mix.ts) and the HTTP floor, then the same operations in process and nearestProviders through GraphQL
+ * without a socket, and writes bench/results/<date>.json plus a Markdown table.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { flag, parseArgs } from '../src/cli/args';
 import { parseScale } from '../src/generate/scale';
 import { GraphqlClient } from './http-client';
-import { openInProcess, runInProcess } from './in-process';
+import { openInProcess, runGraphqlInProcess, runInProcess } from './in-process';
+import { runMix, type MixResult } from './mix';
 import { describeMachine } from './machine';
 import { buildOperations, type BenchInputs } from './operations';
 import { copyStore, prepareData } from './prepare-store';
@@ -46,7 +49,15 @@ async function main(): Promise<void> {
     log(`bench: ${scale.label} (seed ${seed}): ${JSON.stringify(data.manifest.counts)}`);
     const nodeFlags = (flag(args, 'server-flags') ?? '').split(' ').filter(Boolean);
     const entry = flag(args, 'server') === 'dist' ? 'dist' : 'ts';
-    const server = await spawnServer(copy.file, () => undefined, nodeFlags, entry);
+    // --planner-workers 0 runs coverage on the request thread, for the before/after of the mix.
+    const workers = flag(args, 'planner-workers');
+    const server = await spawnServer(
+      copy.file,
+      () => undefined,
+      nodeFlags,
+      entry,
+      workers ? { KETNOI_PLANNER_WORKERS: workers } : {},
+    );
     log(`bench: server ready in ${Math.round(server.readyMs)} ms (process start → /ready 200)`);
     const client = new GraphqlClient(server.port, Math.max(...levels));
     const province = data.manifest.provinces[0]!;
@@ -92,6 +103,28 @@ async function main(): Promise<void> {
         );
       }
     }
+    // Issue 18's mixed load: national coverage from four clients while caseworkers and /health are timed.
+    let mix: MixResult | null = null;
+    if (!only || only === 'mix') {
+      const byName = (n: string) => ops.find((o) => o.name.startsWith(n))!;
+      mix = await runMix({
+        client,
+        coverage: byName('coverage'),
+        nearest: byName('nearestProviders'),
+        ...(quick ? { seconds: 5 } : {}),
+      });
+      log(
+        `mix (4 × coverage, 4 × nearestProviders, /health): nearestProviders p50 ${mix.nearestProviders.p50} p99 ${mix.nearestProviders.p99} ms (${mix.nearestProviders.perSecond}/s); /health p50 ${mix.health.p50} p99 ${mix.health.p99} max ${mix.health.max} ms; coverage ${mix.coverage.perSecond}/s p50 ${mix.coverage.p50} ms`,
+      );
+    }
+    // The floor of one HTTP exchange on this machine: /health on the same keep-alive client.
+    const floor = await runBounded({
+      concurrency: 1,
+      maxCount: quick ? 300 : 5000,
+      maxSeconds: 5,
+      call: () => client.get('/health'),
+    });
+    log(`http /health c=1 (the HTTP floor): p50 ${floor.p50} p99 ${floor.p99} ms`);
     client.close();
     await server.stop();
 
@@ -106,6 +139,11 @@ async function main(): Promise<void> {
       quickOps.filter((o) => !only || o.name.startsWith(only)),
       log,
     );
+    // GraphQL without the socket: Apollo's pipeline, the resolvers and the JSON, for the overhead split.
+    const graphqlInProcess =
+      !only || only.startsWith('nearest')
+        ? await runGraphqlInProcess(inProc.app, inputs, quick ? 300 : 20_000, log)
+        : null;
     await inProc.close();
 
     const overhead = Object.fromEntries(
@@ -118,17 +156,25 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       scale: scale.label,
       seed,
-      machine: { ...describeMachine(), serverFlags: nodeFlags, serverEntry: entry },
+      machine: {
+        ...describeMachine(),
+        serverFlags: nodeFlags,
+        serverEntry: entry,
+        plannerWorkers: workers ?? '1',
+      },
       dataset: data.manifest.counts,
       import: data.importSummary,
       startup: { serverReadyMs: Math.round(server.readyMs), inProcess: inProc.startup },
       http,
       inProcess,
       overhead,
+      mix,
+      httpFloor: floor,
+      graphqlInProcess,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     // Partial or tuned runs never overwrite the day's full result.
-    const tag = flag(args, 'tag') ?? (only || quick || nodeFlags.length > 0 ? 'partial' : null);
+    const tag = flag(args, 'tag') ?? (only || quick || nodeFlags.length > 0 || workers ? 'partial' : null);
     const file = writeResult(result, path.resolve(__dirname, 'results'), tag);
     log(`\n${markdownTable(result)}\n\nbench: wrote ${path.relative(process.cwd(), file)}`);
   } finally {

@@ -31,6 +31,7 @@ export async function spawnServer(
   nodeFlags: readonly string[] = [],
   /** `ts`: src/main.ts through @swc-node/register (npm run dev); `dist`: the build (npm start, after npm run build). */
   entry: 'ts' | 'dist' = 'ts',
+  env: Record<string, string> = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const root = path.resolve(__dirname, '..');
@@ -48,6 +49,7 @@ export async function spawnServer(
         HOST: '127.0.0.1',
         KETNOI_DATA_FILE: dataFile,
         KETNOI_SEED: 'false',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -1,5 +1,6 @@
 /** The application: the store and the services built on it, shared by GraphQL, HTTP exports and the CLI. */
 import type { Config } from './config';
+import { createPlanner, type Planner } from './planner/planner';
 import { ReadModel } from './read-model/read-model';
 import { CaseService } from './services/case-service';
 import { ChainService } from './services/chain-service';
@@ -17,6 +18,8 @@ export interface App {
   directory: DirectoryWriter;
   routing: RoutingService;
   coverage: CoverageService;
+  /** Coverage, scenarios, suggested sites and exports off the request thread (src/planner/planner.ts). */
+  planner: Planner;
   cases: CaseService;
   referrals: ReferralService;
   chains: ChainService;
@@ -41,6 +44,7 @@ export async function createApp(
     directory: new DirectoryWriter(store, readModel),
     routing,
     coverage: new CoverageService(readModel),
+    planner: createPlanner(readModel, config.plannerWorkers),
     cases,
     referrals,
     chains: new ChainService(store, readModel, cases, routing, now),

@@ -24,6 +24,8 @@ export interface Config {
   headersTimeoutMs: number;
   /** Requests per minute per address for callers without a token; 0 turns the limit off. */
   anonymousRequestsPerMinute: number;
+  /** Worker threads for coverage, scenarios, suggested sites and exports; 0 runs them on the request thread. */
+  plannerWorkers: number;
 }
 
 /** Local-only HS256 secret; production must set KETNOI_JWT_SECRET or KETNOI_JWKS_URL. */
@@ -64,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyTimeoutMs: int(env, 'KETNOI_BODY_TIMEOUT_MS', 10000),
     headersTimeoutMs: int(env, 'KETNOI_HEADERS_TIMEOUT_MS', 10000),
     anonymousRequestsPerMinute: int(env, 'KETNOI_ANON_RATE_LIMIT', 120),
+    plannerWorkers: int(env, 'KETNOI_PLANNER_WORKERS', 1),
   };
 }

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     routes: { ...createCoverageRoutes(app), ...createDirectoryExportRoutes(app), ...createStaticRoutes() },
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  // After listening, so the copy of the read model the workers start from does not delay /ready.
+  app.planner.warm();
   const { port } = server.address() as AddressInfo;
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   console.log(
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     await closed;
     await apollo.stop();
+    await app.planner.close();
     await store.close();
     process.exit(0);
   };

@@ -7,7 +7,6 @@ import { authorize } from '../auth/policy';
 import { createTokenVerifier } from '../auth/tokens';
 import { BadInputError } from '../domain/errors';
 import { SEASONS, TRAVEL_MODES, type Season, type TravelMode } from '../domain/model';
-import { coverageToCsv, coverageToGeoJson } from '../export/coverage-export';
 import type { CoverageQuery } from '../services/coverage-service';
 import type { RouteHandler } from './server';
 
@@ -48,21 +47,14 @@ export function createCoverageRoutes(app: App): Record<string, RouteHandler> {
     async (req, res, url) => {
       authorize(await verify(req.headers.authorization), 'coverage.read');
       const query = parseCoverageParams(url.searchParams);
-      const report = app.coverage.coverage(query);
       const name = `coverage-${query.serviceCode}-${query.maxMinutes}min${query.provinceCode ? `-${query.provinceCode}` : ''}`;
-      if (format === 'csv') {
-        res.writeHead(200, {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="${name}.csv"`,
-        });
-        res.end(coverageToCsv(report, app.readModel));
-      } else {
-        res.writeHead(200, {
-          'content-type': 'application/geo+json; charset=utf-8',
-          'content-disposition': `attachment; filename="${name}.geojson"`,
-        });
-        res.end(JSON.stringify(coverageToGeoJson(report, app.readModel)));
-      }
+      // Computed before the head is written, so a bad query is still a 400.
+      const body = await app.planner.run(format === 'csv' ? 'coverageCsv' : 'coverageGeoJson', query);
+      res.writeHead(200, {
+        'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}.${format}"`,
+      });
+      res.end(body);
     };
   return { '/export/coverage.csv': exportAs('csv'), '/export/coverage.geojson': exportAs('geojson') };
 }

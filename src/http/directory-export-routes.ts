@@ -5,7 +5,6 @@
 import type { App } from '../app';
 import { authorize } from '../auth/policy';
 import { createTokenVerifier } from '../auth/tokens';
-import { exportFhirBundle } from '../export/fhir-export';
 import { exportHsdsRows } from '../export/hsds-export';
 import { loadExportSources } from '../export/load-export-sources';
 import type { RouteHandler } from './server';
@@ -35,8 +34,14 @@ export function createDirectoryExportRoutes(app: App): Record<string, RouteHandl
       const { organizations, provinceNames } = await loadExportSources(app);
       const proto = (req.headers['x-forwarded-proto'] as string | undefined)?.split(',')[0] ?? 'http';
       const baseUrl = `${proto}://${req.headers.host ?? 'localhost'}/fhir`;
+      // Built in a planner worker: the national bundle takes seconds to assemble and serialise.
+      const bundle = await app.planner.run('fhirBundle', {
+        organizations,
+        baseUrl,
+        provinceNames: [...provinceNames],
+      });
       res.writeHead(200, { 'content-type': 'application/fhir+json; charset=utf-8' });
-      res.end(JSON.stringify(exportFhirBundle(organizations, app.readModel, { baseUrl, provinceNames })));
+      res.end(bundle);
     },
   };
 }

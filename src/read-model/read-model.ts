@@ -44,6 +44,25 @@ export function edgeToRoad(edge: TravelEdge): RoadRecord {
   };
 }
 
+/** Everything the read model holds, as plain rows: what a worker's copy or a saved snapshot is built from. */
+export interface ReadModelRows {
+  communes: CommuneRecord[];
+  serviceTypes: ServiceTypeRecord[];
+  roads: RoadRecord[];
+  facilities: FacilityRecord[];
+  offerings: OfferingRecord[];
+}
+
+/** One change, as the method call that made it: replaying the calls in order rebuilds the same model. */
+export type ReadModelChange =
+  | { op: 'applyCommunes'; rows: CommuneRecord[] }
+  | { op: 'applyServiceTypes'; rows: ServiceTypeRecord[] }
+  | { op: 'applyRoads'; rows: RoadRecord[] }
+  | { op: 'applyFacilities'; rows: FacilityRecord[] }
+  | { op: 'applyOfferings'; rows: OfferingRecord[] }
+  | { op: 'removeFacility'; id: string }
+  | { op: 'removeOffering'; id: string };
+
 export class ReadModel implements TravelGraph {
   readonly communes = new Map<string, CommuneRecord>();
   readonly serviceTypes = new Map<string, ServiceTypeRecord>();
@@ -57,25 +76,57 @@ export class ReadModel implements TravelGraph {
   /** Bumped on every change; caches keyed on it (coverage baselines) invalidate themselves. */
   version = 0;
 
+  /** Called with every change after it is applied (a worker's copy is patched from these, in order). */
+  private readonly listeners: Array<(change: ReadModelChange) => void> = [];
+
   static async load(store: Pick<GraphStore, 'loadRoutingSnapshot' | 'serviceTypes'>): Promise<ReadModel> {
     const [snapshot, serviceTypes] = await Promise.all([store.loadRoutingSnapshot(), store.serviceTypes()]);
+    return ReadModel.fromRows({ ...snapshot, serviceTypes });
+  }
+
+  static fromRows(rows: ReadModelRows): ReadModel {
     const model = new ReadModel();
-    model.applyServiceTypes(serviceTypes);
-    model.applyCommunes(snapshot.communes);
-    model.applyRoads(snapshot.roads);
-    model.applyFacilities(snapshot.facilities);
-    model.applyOfferings(snapshot.offerings);
+    model.applyServiceTypes(rows.serviceTypes);
+    model.applyCommunes(rows.communes);
+    model.applyRoads(rows.roads);
+    model.applyFacilities(rows.facilities);
+    model.applyOfferings(rows.offerings);
     return model;
+  }
+
+  /** The model as plain rows (records are shared, not copied; structured clone copies them). */
+  toRows(): ReadModelRows {
+    return {
+      communes: [...this.communes.values()],
+      serviceTypes: [...this.serviceTypes.values()],
+      roads: this.travelEdges().map(edgeToRoad),
+      facilities: [...this.facilities.values()],
+      offerings: [...this.offerings.values()],
+    };
+  }
+
+  onChange(listener: (change: ReadModelChange) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  /** Applies a change recorded by another model's listener. */
+  apply(change: ReadModelChange): void {
+    if (change.op === 'removeFacility' || change.op === 'removeOffering') this[change.op](change.id);
+    else this[change.op](change.rows as never);
   }
 
   applyCommunes(rows: readonly CommuneRecord[]): void {
     for (const c of rows) this.communes.set(c.code, c);
-    this.changed(true);
+    this.changed(true, { op: 'applyCommunes', rows: [...rows] });
   }
 
   applyServiceTypes(rows: readonly ServiceTypeRecord[]): void {
     for (const s of rows) this.serviceTypes.set(s.code, s);
-    this.changed(false);
+    this.changed(false, { op: 'applyServiceTypes', rows: [...rows] });
   }
 
   applyRoads(rows: readonly RoadRecord[]): void {
@@ -83,12 +134,12 @@ export class ReadModel implements TravelGraph {
       const edge = roadToEdge(r);
       this.edges.set(`${edge.from}|${edge.to}`, edge);
     }
-    this.changed(true);
+    this.changed(true, { op: 'applyRoads', rows: [...rows] });
   }
 
   applyFacilities(rows: readonly FacilityRecord[]): void {
     for (const f of rows) this.facilities.set(f.id, f);
-    this.changed(false);
+    this.changed(false, { op: 'applyFacilities', rows: [...rows] });
   }
 
   applyOfferings(rows: readonly OfferingRecord[]): void {
@@ -100,20 +151,24 @@ export class ReadModel implements TravelGraph {
       if (!bucket) this.byService.set(o.serviceCode, (bucket = new Map()));
       bucket.set(o.id, o);
     }
-    this.changed(false);
+    this.changed(false, { op: 'applyOfferings', rows: [...rows] });
   }
 
   removeFacility(id: string): void {
     this.facilities.delete(id);
-    for (const o of [...this.offerings.values()]) if (o.facilityId === id) this.removeOffering(o.id);
-    this.changed(false);
+    for (const o of [...this.offerings.values()]) if (o.facilityId === id) this.dropOffering(o.id);
+    this.changed(false, { op: 'removeFacility', id });
   }
 
   removeOffering(id: string): void {
+    this.dropOffering(id);
+    this.changed(false, { op: 'removeOffering', id });
+  }
+
+  private dropOffering(id: string): void {
     const o = this.offerings.get(id);
     if (o) this.byService.get(o.serviceCode)?.delete(id);
     this.offerings.delete(id);
-    this.changed(false);
   }
 
   /** The edge joining two communes, stored in either direction; undefined when they are not neighbours. */
@@ -166,11 +221,12 @@ export class ReadModel implements TravelGraph {
     return out;
   }
 
-  private changed(graph: boolean): void {
+  private changed(graph: boolean, change: ReadModelChange): void {
     this.version += 1;
     if (graph) {
       this.adjacencies.clear();
       this.withinCommune.clear();
     }
+    for (const listener of this.listeners) listener(change);
   }
 }

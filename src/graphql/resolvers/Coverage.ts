@@ -22,19 +22,19 @@ function communeOf({ app }: GraphQLContext, code: string) {
 export const CoverageQuery: Pick<QueryResolvers, 'coverage' | 'coverageScenario' | 'suggestSites'> = {
   coverage: (_p, { input }, { app, viewer }) => {
     authorize(viewer, 'coverage.read');
-    return app.coverage.coverage(input);
+    return app.planner.run('coverage', input);
   },
   coverageScenario: (_p, { input }, { app, viewer }) => {
     authorize(viewer, 'coverage.read');
-    return app.coverage.scenario({
+    return app.planner.run('scenario', {
       ...input,
       addSites: input.addSites ?? [],
       closeFacilityIds: input.closeFacilityIds ?? [],
     });
   },
-  suggestSites: (_p, { input }, { app, viewer }) => {
+  suggestSites: async (_p, { input }, { app, viewer }) => {
     authorize(viewer, 'coverage.read');
-    return app.coverage.suggest(input).picks;
+    return (await app.planner.run('suggest', input)).picks;
   },
 };
 
