@@ -32,8 +32,10 @@ export async function createApp(
   config: Config,
   store: GraphStore,
   now: () => string = () => new Date().toISOString(),
+  /** Built elsewhere (main.ts loads a saved one when it is current); by default from the store. */
+  preloaded?: ReadModel,
 ): Promise<App> {
-  const readModel = await ReadModel.load(store);
+  const readModel = preloaded ?? (await ReadModel.load(store));
   const routing = new RoutingService(readModel, store);
   const cases = new CaseService(store, routing, now);
   const referrals = new ReferralService(store, readModel, now);

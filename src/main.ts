@@ -7,6 +7,7 @@ import { createCoverageRoutes } from './http/coverage-routes';
 import { createDirectoryExportRoutes } from './http/directory-export-routes';
 import { createHttpServer } from './http/server';
 import { createStaticRoutes } from './http/static-routes';
+import { loadReadModel, saveReadModel, snapshotFileFor } from './read-model/read-model-snapshot';
 import { openStore } from './store/open-store';
 import { seedIfEmpty } from '../seeds/seed-if-empty';
 
@@ -14,7 +15,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const store = await openStore(config.store);
   if (config.seedOnStart) await seedIfEmpty(store, (line) => console.log(line));
-  const app = await createApp(config, store);
+  // The embedded store is one file one process owns: its read model can be saved beside it at shutdown.
+  const snapshotFile =
+    store.kind === 'embedded' && config.store.dataFile ? snapshotFileFor(config.store.dataFile) : null;
+  const loaded = await loadReadModel(store, snapshotFile);
+  console.log(
+    `read model: ${loaded.source === 'snapshot' ? 'loaded the saved copy' : 'built from the store'} in ${Math.round(loaded.ms)} ms (${loaded.reason})`,
+  );
+  const app = await createApp(config, store, undefined, loaded.model);
   const apollo = createApolloServer(app);
   await apollo.start();
   const server = createHttpServer({
@@ -44,6 +52,13 @@ async function main(): Promise<void> {
     await closed;
     await apollo.stop();
     await app.planner.close();
+    if (snapshotFile) {
+      const started = performance.now();
+      await saveReadModel(store.runner, app.readModel, snapshotFile).then(
+        () => console.log(`read model saved in ${Math.round(performance.now() - started)} ms`),
+        (err: unknown) => console.error(`read model not saved: ${(err as Error).message}`),
+      );
+    }
     await store.close();
     process.exit(0);
   };

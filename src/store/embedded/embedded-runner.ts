@@ -3,6 +3,7 @@
  * an error inside a transaction does not roll it back (we roll back), concurrent writers to one
  * node fail with 40000 (we serialise our own writes and retry), and there is one handle per file.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GrafeoDB } from '@grafeo-db/js';
@@ -10,6 +11,7 @@ import type { CypherRunner, Params, Row, RunFn } from '../cypher-runner';
 import { normalizeParams, normalizeRow } from '../normalize';
 import { mapStoreError, isTransientStoreError } from '../map-error';
 import { createMutex } from '../mutex';
+import { SET_WRITE_SESSION } from '../cypher/write-session';
 
 const MAX_ATTEMPTS = 5;
 
@@ -26,6 +28,9 @@ export function openEmbeddedRunner(options: EmbeddedOptions): CypherRunner {
   const lock = createMutex();
   let statements = 0;
   let closed = false;
+  // Marks the store as changed by this process, once, with its first committed write (write-session.ts).
+  const session = randomUUID();
+  let sessionMarked = false;
 
   const exec = async (
     target: { executeCypher(q: string, p?: unknown): Promise<{ toArray(): Record<string, unknown>[] }> },
@@ -52,8 +57,11 @@ export function openEmbeddedRunner(options: EmbeddedOptions): CypherRunner {
         for (let attempt = 1; ; attempt += 1) {
           const tx = db.beginTransaction();
           try {
+            if (!sessionMarked)
+              await tx.executeCypher(SET_WRITE_SESSION, { token: session, at: new Date().toISOString() });
             const result = await work((q, p) => exec(tx, q, p));
             tx.commit();
+            sessionMarked = true;
             return result;
           } catch (err) {
             // Grafeo keeps a transaction alive after a failed statement; never commit after an error.
