@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     await app.planner.close();
     if (snapshotFile) {
       const started = performance.now();
-      await saveReadModel(store.runner, app.readModel, snapshotFile).then(
+      await saveReadModel(store, app.readModel, snapshotFile).then(
         () => console.log(`read model saved in ${Math.round(performance.now() - started)} ms`),
         (err: unknown) => console.error(`read model not saved: ${(err as Error).message}`),
       );

@@ -7,8 +7,6 @@
  */
 import fs from 'node:fs';
 import v8 from 'node:v8';
-import type { CypherRunner } from '../store/cypher-runner';
-import { READ_WRITE_SESSION } from '../store/cypher/write-session';
 import type { GraphStore } from '../store/port';
 import { ReadModel, type ReadModelRows } from './read-model';
 
@@ -31,11 +29,6 @@ export interface LoadedReadModel {
 
 export const snapshotFileFor = (storeFile: string) => `${storeFile}.read-model`;
 
-async function currentToken(runner: CypherRunner): Promise<string | null> {
-  const rows = await runner.read(READ_WRITE_SESSION);
-  return typeof rows[0]?.token === 'string' ? rows[0].token : null;
-}
-
 function readSnapshot(file: string): SnapshotFile | string {
   if (!fs.existsSync(file)) return 'no saved read model';
   try {
@@ -49,13 +42,13 @@ function readSnapshot(file: string): SnapshotFile | string {
 }
 
 export async function loadReadModel(
-  store: Pick<GraphStore, 'loadRoutingSnapshot' | 'serviceTypes'> & { runner: CypherRunner },
+  store: Pick<GraphStore, 'loadRoutingSnapshot' | 'serviceTypes' | 'writeSession'>,
   file: string | null,
 ): Promise<LoadedReadModel> {
   const started = performance.now();
   let reason = 'no snapshot file configured';
   if (file) {
-    const [token, saved] = [await currentToken(store.runner), readSnapshot(file)];
+    const [token, saved] = [await store.writeSession(), readSnapshot(file)];
     if (typeof saved === 'string') reason = saved;
     else if (token === null || saved.token !== token)
       reason = 'the store changed after the read model was saved';
@@ -75,13 +68,13 @@ export async function loadReadModel(
  * Saves the model stamped with the store's current marker. Call it when no write can follow (at
  * shutdown, after the last write committed); a store that carries no marker yet gets one first.
  */
-export async function saveReadModel(runner: CypherRunner, model: ReadModel, file: string): Promise<void> {
-  let token = await currentToken(runner);
-  if (token === null) {
-    await runner.write(async () => undefined);
-    token = await currentToken(runner);
-  }
-  if (token === null) throw new Error('The store did not record a write session; read model not saved');
+export async function saveReadModel(
+  store: Pick<GraphStore, 'writeSession'>,
+  model: ReadModel,
+  file: string,
+): Promise<void> {
+  const token = await store.writeSession(true);
+  if (token === null) throw new Error('This store keeps no change marker; read model not saved');
   const body: SnapshotFile = {
     format: FORMAT,
     token,

@@ -2,6 +2,7 @@
  * The GraphStore port implemented once over a CypherRunner: both adapters share every query here
  * and differ only in how statements run (src/store/embedded, src/store/neo4j).
  */
+import { READ_WRITE_SESSION } from './cypher/write-session';
 import { col, groupByKey, inKeyOrder, readPage, type Raw } from './batch-results';
 import { CaseStore } from './case-store';
 import type { CypherRunner } from './cypher-runner';
@@ -230,6 +231,19 @@ export class CypherGraphStore implements GraphStore {
       await run(W.CREATE_TOMBSTONES, { rows: [{ id, entity: 'Offering', deletedAt: at }] });
       return true;
     });
+  }
+
+  async writeSession(ensure = false): Promise<string | null> {
+    if (this.runner.kind !== 'embedded') return null;
+    const read = async () => {
+      const rows = await this.runner.read(READ_WRITE_SESSION);
+      return typeof rows[0]?.token === 'string' ? rows[0].token : null;
+    };
+    const token = await read();
+    if (token !== null || !ensure) return token;
+    // The embedded runner sets the marker with a process's first write; an empty one is enough.
+    await this.runner.write(async () => undefined);
+    return read();
   }
 
   async countNodes(label: string): Promise<number> {

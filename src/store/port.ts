@@ -314,6 +314,12 @@ export interface StoreAdmin {
   isHealthy(): Promise<boolean>;
   close(): Promise<void>;
   countNodes(label: string): Promise<number>;
+  /**
+   * The store's last change marker (src/store/cypher/write-session.ts): a token that every process
+   * replaces with its first committed write. `ensure` sets one on a store that has none. Null where the
+   * marker is not kept (Neo4j, which several processes write to).
+   */
+  writeSession(ensure?: boolean): Promise<string | null>;
 }
 
 /** Directory writes (batched, idempotent by key): the seed, the importer and the directory writer. */

@@ -30,7 +30,7 @@ beforeEach(async () => {
   const store = await open();
   const app = await createApp(config(), store);
   await seedTinyDirectory(app);
-  await saveReadModel(store.runner, app.readModel, snapshotFileFor(file));
+  await saveReadModel(store, app.readModel, snapshotFileFor(file));
   await store.close();
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
