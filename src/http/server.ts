@@ -12,9 +12,13 @@ import { pickLocale } from '../domain/i18n/locale';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { localizeError } from '../graphql/localize-errors';
 import { DEFAULT_DOCUMENT_LIMITS, DocumentRejectedError, screenDocument } from '../graphql/screen-document';
+import { LruMap } from '../support/lru-map';
 import { createRateLimiter } from './rate-limit';
 import { BodyTimeoutError, readBody } from './read-body';
 import { httpStatusFor, type HttpOnlyCode } from './http-status';
+
+/** Operation texts remembered as having passed screening (each at most maxQueryBytes). */
+const SCREENED_DOCUMENTS_KEPT = 500;
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void>;
 
@@ -69,6 +73,7 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
   const verify = createTokenVerifier(app.config);
   const anonymousLimit = createRateLimiter({ perMinute: app.config.anonymousRequestsPerMinute });
   const documentLimits = { ...DEFAULT_DOCUMENT_LIMITS, maxDepth: app.config.maxDepth };
+  const screened = new LruMap<string, true>(SCREENED_DOCUMENTS_KEPT);
   let draining = false;
 
   const graphql: RouteHandler = async (req, res, url) => {
@@ -101,10 +106,13 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
       }
     }
     // Cheap checks first: GraphQL validation is not linear in the document (screen-document.ts).
+    // A text that passed once passes again (same text, same limits), so clients that repeat their
+    // documents skip the parse and walks; Apollo's own cache then skips parse and validation.
     const query = queryOf(body, url);
-    if (query !== null) {
+    if (query !== null && !screened.get(query)) {
       try {
         screenDocument(query, documentLimits);
+        screened.set(query, true);
       } catch (err) {
         if (err instanceof DocumentRejectedError)
           return sendError(res, err.extensions.code as HttpOnlyCode, err.message);
