@@ -36,8 +36,8 @@ const PROFILES: Record<string, ProvinceProfile> = {
     seatCode: '06688',
     hubCode: '06793',
     rural: [
-      { lang: 'tay', p: 0.25 },
-      { lang: 'nun', p: 0.1 },
+      { lang: 'tyz', p: 0.25 },
+      { lang: 'nut', p: 0.1 },
     ],
     urban: [],
     provincial: ['vie'],
@@ -48,23 +48,23 @@ const PROFILES: Record<string, ProvinceProfile> = {
     hubCode: '02647',
     rural: [
       { lang: 'hmn', p: 0.55 },
-      { lang: 'dao', p: 0.45 },
-      { lang: 'tay', p: 0.4 },
-      { lang: 'gio', p: 0.3, where: isFormerLaoCai },
+      { lang: 'ium', p: 0.45 },
+      { lang: 'tyz', p: 0.4 },
+      { lang: 'pcc', p: 0.3, where: isFormerLaoCai },
     ],
     urban: [
-      { lang: 'tay', p: 0.25 },
+      { lang: 'tyz', p: 0.25 },
       { lang: 'hmn', p: 0.15 },
     ],
-    provincial: ['vie', 'hmn', 'dao', 'tay'],
+    provincial: ['vie', 'hmn', 'ium', 'tyz'],
   },
   // Bắc Ninh: seat Phường Bắc Giang (former Bắc Giang city); hub Phường Kinh Bắc (former Bắc Ninh city).
   '24': {
     seatCode: '07210',
     hubCode: '09187',
     rural: [
-      { lang: 'nun', p: 0.2 },
-      { lang: 'tay', p: 0.15 },
+      { lang: 'nut', p: 0.2 },
+      { lang: 'tyz', p: 0.15 },
     ],
     urban: [],
     provincial: ['vie'],

@@ -37,6 +37,3 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 export const URGENCIES = ['ROUTINE', 'PRIORITY', 'EMERGENCY'] as const;
 export type Urgency = (typeof URGENCIES)[number];
-
-/** Language codes used for offerings and cases (ISO 639-3 where one exists). */
-export const LANGUAGES = ['vie', 'hmn', 'dao', 'tay', 'nun', 'gio', 'eng'] as const;

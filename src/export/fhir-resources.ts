@@ -3,6 +3,7 @@
  * and HealthcareService (one per offering). Codes of our own live under `urn:ket-noi:…` systems.
  */
 import { createHash } from 'node:crypto';
+import { findLanguage } from '../domain/language/language-table';
 import type { CommuneRecord, FacilityRecord, OfferingRecord, OrganizationRecord } from '../store/port';
 
 export const SYSTEM = 'urn:ket-noi';
@@ -17,17 +18,6 @@ const DAYS: Record<string, string> = {
   FR: 'fri',
   SA: 'sat',
   SU: 'sun',
-};
-
-/** Our language codes → BCP-47 (FHIR's required binding) and a display name. */
-const LANGUAGES: Record<string, [tag: string, display: string]> = {
-  vie: ['vi', 'Vietnamese'],
-  eng: ['en', 'English'],
-  hmn: ['hmn', 'Hmong'],
-  dao: ['ium', 'Iu Mien (Dao)'],
-  tay: ['tyz', 'Tày'],
-  nun: ['nut', 'Nùng'],
-  gio: ['pcc', 'Bouyei (Giáy)'],
 };
 
 /**
@@ -143,7 +133,10 @@ export function toFhirHealthcareService(
         }
       : {}),
     communication: o.languages.map((l) => {
-      const [tag, display] = LANGUAGES[l] ?? [l, l];
+      // BCP-47 is FHIR's required binding: the ISO 639-1 tag where there is one, else the ISO 639-3 code.
+      const lang = findLanguage(l);
+      const tag = lang?.bcp47 ?? l;
+      const display = lang?.nameEn ?? l;
       return { coding: [{ system: 'urn:ietf:bcp:47', code: tag, display }], text: display };
     }),
     ...availableTime(o.schedule),

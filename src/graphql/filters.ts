@@ -1,5 +1,6 @@
 /** Validates filter inputs before they reach the store, with messages that name the bad field. */
 import { BadInputError, quoteInput } from '../domain/errors';
+import { readLanguageCode } from '../domain/language/language-table';
 import type { CommuneFilter, FacilityFilter } from '../store/port';
 import type {
   CommuneFilter as CommuneFilterInput,
@@ -8,7 +9,6 @@ import type {
 
 const CODE = /^[0-9]{2,5}$/;
 const SERVICE = /^[A-Z]{2,4}\.[A-Z]{2,12}$/;
-const LANGUAGE = /^[a-z]{2,3}$/;
 
 function checkTimestamp(field: string, value: string | null | undefined): string | null {
   if (value == null) return null;
@@ -28,8 +28,7 @@ export function checkFacilityFilter(input: FacilityFilterInput | null | undefine
       `serviceCode "${quoteInput(f.serviceCode)}" is not a taxonomy code such as SCR.ASD`,
     );
   }
-  if (f.language != null && !LANGUAGE.test(f.language))
-    throw new BadInputError('language must be an ISO 639 code');
+  const language = f.language == null ? null : checkLanguage(f.language);
   if (f.ageMonths != null && (f.ageMonths < 0 || f.ageMonths > 300)) {
     throw new BadInputError('ageMonths must be between 0 and 300');
   }
@@ -42,7 +41,7 @@ export function checkFacilityFilter(input: FacilityFilterInput | null | undefine
     level: f.level ?? null,
     serviceCode: f.serviceCode ?? null,
     ageMonths: f.ageMonths ?? null,
-    language: f.language ?? null,
+    language,
     updatedAfter: checkTimestamp('updatedAfter', f.updatedAfter),
     provenance: f.provenance ?? null,
   };
@@ -57,4 +56,11 @@ export function checkCommuneFilter(input: CommuneFilterInput | null | undefined)
     type: f.type ?? null,
     updatedAfter: checkTimestamp('updatedAfter', f.updatedAfter),
   };
+}
+
+/** A language filter: an ISO 639-3 code of the table (old codes such as `tay` read as `tyz`). */
+export function checkLanguage(input: string): string {
+  const r = readLanguageCode(input.slice(0, 40));
+  if ('error' in r) throw new BadInputError(`language: ${r.error}`);
+  return r.code;
 }

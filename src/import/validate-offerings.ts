@@ -2,7 +2,7 @@
  * Validates `service` rows (HSDS services: a taxonomy code, not stored on their own) and
  * `service_at_location` rows into offerings (null when the row is invalid).
  */
-import { LANGUAGES } from '../domain/model';
+import { describeUnknownLanguage, resolveLanguage } from '../domain/language/language-table';
 import type { OfferingRecord } from '../store/port';
 import { checkRrule } from './check-rrule';
 import { ID, type RowReader } from './field-checks';
@@ -11,8 +11,6 @@ import type { ValidationRun } from './validation-run';
 
 /** Eligibility ages in months: 0 to 18 years. */
 export const MAX_AGE_MONTHS = 216;
-const LANGUAGE = /^[a-z]{3}$/;
-const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGES);
 
 export function validateService(run: ValidationRun, row: SourceRow): void {
   const r = run.reader(row);
@@ -78,10 +76,7 @@ export function validateOffering(run: ValidationRun, row: SourceRow): OfferingRe
   if (capacity !== null && currentLoad !== null && currentLoad > capacity)
     r.problem('current_load', `current_load ${currentLoad} is above capacity ${capacity}`, 'WARNING');
   const waitDays = r.integer('wait_days', { min: 0, max: 3650 });
-  const languages = r.list('languages', { pattern: LANGUAGE, max: 10, fallback: ['vie'] });
-  const unknown = languages.filter((l) => !KNOWN_LANGUAGES.has(l));
-  if (unknown.length > 0)
-    r.problem('languages', `${unknown.join(', ')} not among ${[...KNOWN_LANGUAGES].join(', ')}`, 'WARNING');
+  const languages = readLanguages(r);
   const schedule = r.text('schedule', { max: 300 });
   const bad = schedule === null ? null : checkRrule(schedule);
   if (bad) r.problem('schedule', `schedule is not an RRULE: ${bad}`);
@@ -103,4 +98,28 @@ export function validateOffering(run: ValidationRun, row: SourceRow): OfferingRe
     cost,
     updatedAt: run.at,
   };
+}
+
+/**
+ * ISO 639-3 codes of the language table. An old code (`tay`, `dao`, `nun`, `gio`) is mapped with a
+ * WARNING naming both; anything else is an ERROR naming the close matches.
+ */
+function readLanguages(r: RowReader): string[] {
+  const given = r.list('languages', { pattern: /^[\p{L} '’()-]{1,40}$/u, max: 10, fallback: ['vie'] });
+  const codes: string[] = [];
+  for (const input of given) {
+    const res = resolveLanguage(input);
+    if (!res.ok) {
+      r.problem('languages', describeUnknownLanguage(input, res.closeMatches));
+      continue;
+    }
+    if (res.oldCode)
+      r.problem(
+        'languages',
+        `${res.oldCode} is not the ISO 639-3 code of ${res.language.nameEn}: read as ${res.code}`,
+        'WARNING',
+      );
+    if (!codes.includes(res.code)) codes.push(res.code);
+  }
+  return codes;
 }

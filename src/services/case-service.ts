@@ -6,6 +6,7 @@ import { assertAllowed, authorize, ownsCase } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import { CONSENT_GRANTORS, CONSENT_PURPOSES } from '../domain/consent/consent';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
+import { readLanguageCode } from '../domain/language/language-table';
 import { SECTORS, type Sector } from '../domain/model';
 import type {
   AuditEventRecord,
@@ -23,7 +24,6 @@ import type { RoutingService } from './routing-service';
 export { isConsentActive } from './referral-access';
 
 const LABEL = /^[\p{L}\p{N}][\p{L}\p{N} _\-#.]{0,39}$/u;
-const LANGUAGE = /^[a-z]{3}$/;
 const SERVICE = /^[A-Z]{2,4}\.[A-Z]{2,12}$/;
 
 /** Whole months between a YYYY-MM birth month and `at`. */
@@ -76,10 +76,8 @@ export class CaseService {
     ) {
       throw new BadInputError('birthMonth must be YYYY-MM, not in the future, and describe a child');
     }
-    const languages = input.languages ?? ['vie'];
+    const languages = readCaseLanguages(input.languages ?? ['vie']);
     const needs = input.needs ?? [];
-    if (languages.length > 10 || !languages.every((l) => LANGUAGE.test(l)))
-      throw new BadInputError('languages must be ISO 639-3 codes such as vie, hmn');
     if (needs.length > 20 || !needs.every((n) => SERVICE.test(n)))
       throw new BadInputError('needs must be service codes such as SCR.ASD');
     const commune = await this.routing.requireCommune(input.communeCode);
@@ -282,4 +280,16 @@ export class CaseService {
     assertAllowed(ownsCase(viewer, record), 'Only the caseworker who owns the case can do this');
     return record;
   }
+}
+
+/** ISO 639-3 codes of the language table (old codes mapped), at most 10, or BAD_USER_INPUT naming close ones. */
+function readCaseLanguages(given: readonly string[]): string[] {
+  if (given.length > 10) throw new BadInputError('languages has more than 10 entries');
+  const codes: string[] = [];
+  for (const input of given) {
+    const r = readLanguageCode(input.slice(0, 40));
+    if ('error' in r) throw new BadInputError(`languages: ${r.error}`);
+    if (!codes.includes(r.code)) codes.push(r.code);
+  }
+  return codes;
 }

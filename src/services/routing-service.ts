@@ -3,6 +3,7 @@
  * communes, and a commune's neighbours. Inputs are validated here and named in the error.
  */
 import { BadInputError, quoteInput } from '../domain/errors';
+import { readLanguageCode } from '../domain/language/language-table';
 import type { Season, Sector, TravelMode } from '../domain/model';
 import { findNearestProviders, type NearestProviders } from '../domain/routing/nearest-providers';
 import type { ProviderCandidate } from '../domain/routing/provider-types';
@@ -104,13 +105,15 @@ export class RoutingService {
     if (input.maxMinutes != null && !(input.maxMinutes > 0 && input.maxMinutes <= 24 * 60)) {
       throw new BadInputError('maxMinutes must be positive and at most 1440');
     }
+    const language = input.language == null ? undefined : readLanguageCode(input.language.slice(0, 40));
+    if (language && 'error' in language) throw new BadInputError(`language: ${language.error}`);
     const candidates = this.candidatesOf(input.serviceCode);
     const result = findNearestProviders({
       origin: { communeCode: origin.code, lat: origin.lat ?? 0, lon: origin.lon ?? 0 },
       need: {
         serviceCode: input.serviceCode,
         childAgeMonths: input.childAgeMonths ?? undefined,
-        language: input.language ?? undefined,
+        language: language?.code,
         sector: input.sector ?? undefined,
         mode: input.mode ?? 'MOTORBIKE',
         season: input.season ?? 'DRY',

@@ -67,6 +67,8 @@ describe('directory queries', () => {
     };
     expect(await ids('{ serviceCode: "SCR.ASD" }')).toEqual(['fac-b', 'fac-c']);
     expect(await ids('{ serviceCode: "SCR.ASD", ageMonths: 17 }')).toEqual(['fac-b']);
+    expect(await ids('{ serviceCode: "SCR.ASD", language: "ium" }')).toEqual(['fac-b']);
+    // The old (wrong) code is read as its ISO 639-3 code, so older clients keep working.
     expect(await ids('{ serviceCode: "SCR.ASD", language: "dao" }')).toEqual(['fac-b']);
     expect(await ids('{ sector: EDUCATION }')).toEqual(['fac-d']);
     expect(await ids('{ provinceCode: "24" }')).toEqual(['fac-c']);
@@ -127,6 +129,24 @@ describe('errors', () => {
     const r = await t.run(`{ facility(id: "nope") { id } }`);
     expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(r.errors?.[0]?.message).toBe('Facility "nope" was not found');
+  });
+
+  it('refuses an unknown language naming the close matches, and lists the language table', async () => {
+    const r = await t.run('{ facilities(where: { language: "hmong" }) { totalCount } }');
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message).toBe(
+      `language: unknown language "hmong": did you mean hmn (Tiếng H'Mông · Hmong)?`,
+    );
+    const table = await t.run('{ languages { code nameVi nameEn display bcp47 oldCodes } }');
+    expect(table.errors).toBeUndefined();
+    expect(table.data?.languages).toContainEqual({
+      code: 'tyz',
+      nameVi: 'Tiếng Tày',
+      nameEn: 'Tày',
+      display: 'Tiếng Tày · Tày',
+      bcp47: 'tyz',
+      oldCodes: ['tay'],
+    });
   });
 
   it('rejects a malformed service code with BAD_USER_INPUT', async () => {

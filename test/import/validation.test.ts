@@ -113,6 +113,12 @@ describe('validation of a folder of broken rows', () => {
     expect(message(report, 'service_at_location.csv:10', 'location_id')).toBe(
       'offering off-a1 is at fac-a; to move it, give it a new id',
     );
+    expect(message(report, 'service_at_location.csv:12', 'languages')).toMatch(
+      /^unknown language "fr": use an ISO 639-3 code of the language table \(vie, hmn, ium, /,
+    );
+    expect(message(report, 'service_at_location.csv:13', 'languages')).toBe(
+      'tay is not the ISO 639-3 code of Tày: read as tyz',
+    );
     expect(message(report, 'service_at_location.csv:6', 'schedule')).toBe(
       'schedule is not an RRULE: "every tuesday" is not NAME=VALUE',
     );

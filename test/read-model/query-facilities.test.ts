@@ -15,7 +15,7 @@ const FILTERS: FacilityFilter[] = [
   { serviceCode: 'THR.SLT', language: 'hmn' },
   { serviceCode: 'CNS.COUNSEL', sector: 'SOCIAL', level: 'PROVINCIAL' },
   { ageMonths: 200, provinceCode: '22', kind: 'UPPER_SECONDARY_SCHOOL' },
-  { language: 'dao', communeCode: '02647' },
+  { language: 'ium', communeCode: '02647' },
   { serviceCode: 'EDU.INCL', provenance: 'DEMO', updatedAfter: '2020-01-01T00:00:00.000Z' },
 ];
 

@@ -137,9 +137,9 @@ describe('buildSeedDataset (demo provinces)', () => {
   it('offers Hmong, Dao, Tày and Giáy in Lào Cai and mostly Vietnamese elsewhere', () => {
     const langsIn = (p: string) =>
       new Set(data.offerings.filter((o) => o.facilityId.startsWith(`fac-${p}-`)).flatMap((o) => o.languages));
-    expect([...langsIn('15')].sort()).toEqual(['dao', 'gio', 'hmn', 'tay', 'vie']);
-    expect([...langsIn('22')].every((l) => ['vie', 'tay', 'nun'].includes(l))).toBe(true);
-    expect([...langsIn('24')].every((l) => ['vie', 'tay', 'nun'].includes(l))).toBe(true);
+    expect([...langsIn('15')].sort()).toEqual(['hmn', 'ium', 'pcc', 'tyz', 'vie']);
+    expect([...langsIn('22')].every((l) => ['vie', 'tyz', 'nut'].includes(l))).toBe(true);
+    expect([...langsIn('24')].every((l) => ['vie', 'tyz', 'nut'].includes(l))).toBe(true);
   });
 
   it('builds estimated roads between seeded communes only', () => {
