@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { locationRow, offeringRow, organizationRow, serviceId } from '../export/hsds-export';
+import { locationRow, offeringRow, organizationRow, serviceRow } from '../export/hsds-export';
 import type { SeedDataset } from '../../seeds/seed';
 import { NdjsonWriter } from './ndjson-file';
 
@@ -19,14 +19,7 @@ export function writeHsdsFile(out: string, data: SeedDataset): { lines: number; 
   for (const f of data.facilities) writer.write(locationRow(f));
   const names = new Map(data.serviceTypes.map((s) => [s.code, s.name]));
   const codes = [...new Set(data.offerings.map((o) => o.serviceCode))].sort();
-  for (const code of codes) {
-    writer.write({
-      type: 'service',
-      id: serviceId(code),
-      name: names.get(code) ?? code,
-      taxonomy_code: code,
-    });
-  }
+  for (const code of codes) writer.write(serviceRow(code, names.get(code)));
   for (const o of data.offerings) writer.write(offeringRow(o));
   return writer.close();
 }

@@ -7,6 +7,7 @@
 import type { App } from '../app';
 import { createMutex, type Mutex } from '../store/mutex';
 import { loadImportContext } from './import-context';
+import { mapHsdsIds } from './map-hsds-ids';
 import type { ImportProblem, SourceRow } from './import-rows';
 import { createStepClock, type ImportStep } from './import-steps';
 import { planImportChanges, zeroCounts, type ChangeCounts } from './plan-import-changes';
@@ -75,7 +76,7 @@ export async function importDirectory(input: {
 }
 
 async function runImport(input: Parameters<typeof importDirectory>[0]): Promise<ImportReport> {
-  const { app, rows } = input;
+  const { app } = input;
   const started = performance.now();
   const log = input.progress ?? (() => undefined);
   const clock = createStepClock(log);
@@ -85,12 +86,17 @@ async function runImport(input: Parameters<typeof importDirectory>[0]): Promise<
     log(`import: ${message}`);
     return emptyReport(input, [{ file: '-', line: 0, field: null, severity: 'ERROR', message }], started);
   }
+  // HSDS 3 UUIDs (ours with ket_noi_id, or another system's) become the ids we store, before anything else.
+  const hsds = await mapHsdsIds(input.rows, {
+    organizations: async () => (await app.store.allOrganizations()).map((o) => o.id),
+    facilities: () => app.readModel.facilities.keys(),
+  });
+  const rows = hsds.rows;
   const ctx = await clock.time('load reference data', rows.length, () =>
     loadImportContext({ store: app.store, readModel: app.readModel, ...mentioned(app, rows) }),
   );
-  const v = await clock.time('validate', rows.length, () =>
-    validateImport({ rows, parseProblems: input.parseProblems, ctx, at }),
-  );
+  const parseProblems = [...input.parseProblems, ...hsds.problems];
+  const v = await clock.time('validate', rows.length, () => validateImport({ rows, parseProblems, ctx, at }));
   const errors = v.problems.filter((p) => p.severity === 'ERROR').length;
   log(
     `import: ${errors} errors, ${v.problems.length - errors} warnings, ${v.invalidRows.length} invalid rows`,

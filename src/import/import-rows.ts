@@ -31,11 +31,31 @@ export type FieldKind = 'text' | 'number' | 'integer' | 'boolean' | 'list';
 const text = 'text' as const;
 const integer = 'integer' as const;
 
+/**
+ * HSDS 3 text fields another system's file may carry that the directory does not store: known, so they
+ * raise no unknown-field warning, and read by nobody (docs/import-format.md lists them).
+ */
+const HSDS_READ_ONLY = {
+  organization: { description: text, alternate_name: text, email: text, website: text, uri: text },
+  location: { alternate_name: text, description: text, url: text, transportation: text },
+  service: { alternate_name: text, url: text, email: text },
+} as const;
+
 /** Every field each row type knows; anything else is reported as a WARNING and ignored. */
 export const FIELDS: Record<RowType, Readonly<Record<string, FieldKind>>> = {
-  organization: { id: text, name: text, sector: text, province_code: text, demo: 'boolean' },
+  organization: {
+    id: text,
+    ket_noi_id: text,
+    name: text,
+    sector: text,
+    province_code: text,
+    demo: 'boolean',
+    ...HSDS_READ_ONLY.organization,
+  },
   location: {
     id: text,
+    ket_noi_id: text,
+    location_type: text,
     name: text,
     organization_id: text,
     sector: text,
@@ -53,10 +73,21 @@ export const FIELDS: Record<RowType, Readonly<Record<string, FieldKind>>> = {
     identifiers: 'list',
     provenance: text,
     source: text,
+    ...HSDS_READ_ONLY.location,
   },
-  service: { id: text, name: text, taxonomy_code: text, organization_id: text, description: text },
+  service: {
+    id: text,
+    ket_noi_id: text,
+    name: text,
+    status: text,
+    taxonomy_code: text,
+    organization_id: text,
+    description: text,
+    ...HSDS_READ_ONLY.service,
+  },
   service_at_location: {
     id: text,
+    ket_noi_id: text,
     service_id: text,
     service_code: text,
     location_id: text,
@@ -69,6 +100,7 @@ export const FIELDS: Record<RowType, Readonly<Record<string, FieldKind>>> = {
     schedule: text,
     remote: 'boolean',
     cost: text,
+    description: text,
   },
   travel_time: {
     from_commune: text,

@@ -69,6 +69,8 @@ export function validateLocation(run: ValidationRun, row: SourceRow): FacilityRe
   const name = r.text('name', { required: true });
   const sector = r.oneOf<Sector>('sector', SECTORS);
   const kind = r.text('kind', { required: true, max: 64, pattern: /^[A-Z][A-Z0-9_]*$/ });
+  // HSDS 3's location_type: a facility is a physical place; other types are accepted but not stored.
+  r.oneOf('location_type', ['physical', 'postal', 'virtual'] as const, 'physical');
   const level = r.oneOf('level', FACILITY_LEVELS, 'COMMUNE');
   const communeCode = readCommune(r, run.ctx, 'commune_code', 'old_');
   const { lat, lon } = readPosition(r);

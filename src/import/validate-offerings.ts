@@ -18,6 +18,13 @@ export function validateService(run: ValidationRun, row: SourceRow): void {
   run.checkUnique(r, 'service', id);
   const name = r.text('name', { required: true });
   const code = r.text('taxonomy_code', { required: true, max: 20 });
+  const status = r.oneOf(
+    'status',
+    ['active', 'inactive', 'defunct', 'temporarily closed'] as const,
+    'active',
+  );
+  if (status !== null && status !== 'active')
+    r.problem('status', `service status is ${status}; its offerings are imported as offered`, 'WARNING');
   if (code && !run.ctx.serviceTypes.has(code)) r.problem('taxonomy_code', `unknown taxonomy code ${code}`);
   const organizationId = r.text('organization_id', { max: 64, pattern: ID });
   run.checkReference(r, 'organization_id', { type: 'organization', id: organizationId }, (o) =>

@@ -52,7 +52,7 @@ const EXPECTED = [
   'locations.csv:13 kind ERROR',
   'locations.csv:14 commune_code ERROR',
   'locations.csv:17 - ERROR',
-  'organizations.csv:1 website WARNING',
+  'organizations.csv:1 homepage WARNING',
   'organizations.csv:3 sector ERROR',
   'organizations.csv:4 name ERROR',
   'organizations.csv:5 province_code ERROR',
