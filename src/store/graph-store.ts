@@ -371,7 +371,7 @@ export class CypherGraphStore implements GraphStore {
         });
         return rows.map(
           (r): ChangeRecord => ({
-            kind: String(r.createdAt) > since ? 'CREATED' : 'UPDATED',
+            kind: String(r.createdAt) >= since ? 'CREATED' : 'UPDATED',
             entity: label,
             id: String(r.id),
             at: String(r.at),

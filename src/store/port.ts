@@ -362,7 +362,10 @@ export interface DirectoryReads {
 
 /** The change feed integrators mirror the directory from. */
 export interface ChangeFeed {
-  /** Changes strictly after `cursor`, oldest first, at most `limit`; `since` decides CREATED vs UPDATED. */
+  /**
+   * Changes strictly after `cursor`, oldest first, at most `limit`; CREATED when the record was created
+   * at or after `since`, UPDATED when it was created before.
+   */
   changesAfter(cursor: ChangeCursor, since: string, limit: number): Promise<ChangeRecord[]>;
   countChangesSince(since: string): Promise<number>;
 }

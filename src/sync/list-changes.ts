@@ -22,8 +22,9 @@ export async function listChanges(
   if (!Number.isInteger(input.first) || input.first < 1 || input.first > MAX_CHANGES_PAGE) {
     throw new BadInputError(`first must be between 1 and ${MAX_CHANGES_PAGE}`);
   }
-  // Strictly after `since`: the entity part sorts after every real entity name at that instant.
-  const cursor = input.afterKey ? parseKey(input.afterKey) : { at: input.since, entity: '\uffff', id: '' };
+  // `since` is inclusive: an empty entity sorts before every real one, so changes stamped exactly at
+  // `since` (the seed's instant, one import's rows) are on the first page.
+  const cursor = input.afterKey ? parseKey(input.afterKey) : { at: input.since, entity: '', id: '' };
   if (cursor.at < input.since) throw new BadInputError('after points before since');
   const [rows, totalCount] = await Promise.all([
     store.changesAfter(cursor, input.since, input.first + 1),

@@ -28,13 +28,19 @@ const facility =
 const offering = (capacity: number) =>
   `{"type":"service_at_location","id":"off-sync","location_id":"fac-sync","service_code":"SCR.DEV","capacity":${capacity}}`;
 
+/** A moment after the last stamped change: `since` is inclusive, so the last change's own instant would list it. */
+const afterLastChange = () => new Date(clock + 1).toISOString();
+
+const rows1 = (id: string) =>
+  `{"type":"location","id":"${id}","name":"Edge","sector":"HEALTH","kind":"CLINIC","commune_code":"06652"}`;
+
 describe('incremental sync', () => {
   it('returns creations, updates and deletions, so a mirror that syncs between steps follows each one', async () => {
     const feed = async (since: string) =>
       ((await t.run(CHANGES, { since, first: 100 }, integrator)).data!.changes.nodes as any[]).map((n) =>
         `${n.kind} ${n.entity} ${n.id} ${n.offering?.capacity ?? ''}`.trim(),
       );
-    const t0 = new Date(clock).toISOString();
+    const t0 = afterLastChange();
     const created = await t.run(IMPORT, { n: `${facility}\n${offering(5)}` }, integrator);
     expect(created.data!.importDirectory).toMatchObject({
       committed: true,
@@ -42,12 +48,12 @@ describe('incremental sync', () => {
     });
     expect(await feed(t0)).toEqual(['CREATED Facility fac-sync', 'CREATED Offering off-sync 5']);
 
-    const t1 = new Date(clock).toISOString();
+    const t1 = afterLastChange();
     const updated = await t.run(IMPORT, { n: `${facility}\n${offering(9)}` }, integrator);
     expect(updated.data!.importDirectory).toMatchObject({ committed: true, updated: { offerings: 1 } });
     expect(await feed(t1)).toEqual(['UPDATED Offering off-sync 9']);
 
-    const t2 = new Date(clock).toISOString();
+    const t2 = afterLastChange();
     await t.app.directory.deleteFacility('fac-sync', t.app.now());
     expect(await feed(t2)).toEqual(['DELETED Facility fac-sync', 'DELETED Offering off-sync']);
     // Seen from t0, the entities are gone: only their tombstones remain.
@@ -56,13 +62,13 @@ describe('incremental sync', () => {
   });
 
   it('pages with a cursor and tells created from updated', async () => {
-    const since = new Date(clock).toISOString();
+    const since = afterLastChange();
     const rows = ['a', 'b', 'c'].map(
       (k) =>
         `{"type":"location","id":"fac-page-${k}","name":"P ${k}","sector":"EDUCATION","kind":"SCHOOL","commune_code":"06688"}`,
     );
     await t.run(IMPORT, { n: rows.join('\n') }, integrator);
-    const middle = new Date(clock).toISOString();
+    const middle = afterLastChange();
     await t.run(IMPORT, { n: rows[0]!.replace('"P a"', '"P a2"') }, integrator);
 
     const seen: string[] = [];
@@ -78,6 +84,17 @@ describe('incremental sync', () => {
     expect(seen).toEqual(['CREATED:fac-page-b:P b', 'CREATED:fac-page-c:P c', 'CREATED:fac-page-a:P a2']);
     const later: any = await t.run(CHANGES, { since: middle, first: 10 }, integrator);
     expect(later.data.changes.nodes.map((n: any) => `${n.kind}:${n.id}`)).toEqual(['UPDATED:fac-page-a']);
+  });
+
+  it('includes changes stamped exactly at since (inclusive), as CREATED when created then', async () => {
+    await t.run(IMPORT, { n: rows1('fac-edge') }, integrator);
+    const at = new Date(clock).toISOString();
+    const ids = async (since: string) =>
+      ((await t.run(CHANGES, { since, first: 100 }, integrator)).data!.changes.nodes as any[])
+        .filter((n) => n.id === 'fac-edge')
+        .map((n) => `${n.kind} ${n.at}`);
+    expect(await ids(at)).toEqual([`CREATED ${at}`]);
+    expect(await ids(afterLastChange())).toEqual([]);
   });
 
   it('rejects a forged cursor and a page over 1000', async () => {

@@ -26,7 +26,8 @@ it('pages 301 tombstones of one deletion, 20 at a time, each once and in order',
   expect(
     (await importDirectory({ app: t.app, rows: parsed.rows, parseProblems: parsed.problems })).committed,
   ).toBe(true);
-  const since = new Date(clock).toISOString();
+  // A moment after the import's own instant: `since` is inclusive.
+  const since = new Date(clock + 1).toISOString();
   await t.app.directory.deleteFacility('fac-big', t.app.now());
   await t.app.directory.deleteOffering('off-a1', t.app.now());
 

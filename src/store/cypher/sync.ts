@@ -1,6 +1,7 @@
 /**
  * The change feed: entities touched after a (time, id) cursor, per label, oldest first. Creation time
- * falls back to updatedAt for records written before createdAt existed (the demo seed).
+ * falls back to updatedAt for records written without createdAt (the demo seed): they were created when
+ * they were written. Counts include changes stamped exactly at `since` (the feed's `since` is inclusive).
  */
 /** The labels the feed covers (src/store/graph-store.ts lists them; only Cypher is exported here). */
 export type SyncLabel = 'Facility' | 'Offering' | 'Organization';
@@ -20,6 +21,6 @@ RETURN t.id AS id, t.entity AS entity, t.deletedAt AS at
 ORDER BY at, entity, id LIMIT $limit`;
 
 export const COUNT_CHANGED_SINCE = (label: SyncLabel) => `
-MATCH (n:${label}) WHERE n.updatedAt > $since RETURN count(n) AS n`;
+MATCH (n:${label}) WHERE n.updatedAt >= $since RETURN count(n) AS n`;
 
-export const COUNT_DELETED_SINCE = `MATCH (t:Tombstone) WHERE t.deletedAt > $since RETURN count(t) AS n`;
+export const COUNT_DELETED_SINCE = `MATCH (t:Tombstone) WHERE t.deletedAt >= $since RETURN count(t) AS n`;
