@@ -26,6 +26,8 @@ export interface Config {
   anonymousRequestsPerMinute: number;
   /** Worker threads for coverage, scenarios, suggested sites and exports; 0 runs them on the request thread. */
   plannerWorkers: number;
+  /** Largest body POST /import/directory reads (bytes). */
+  maxImportBytes: number;
 }
 
 /** Local-only HS256 secret; production must set KETNOI_JWT_SECRET or KETNOI_JWKS_URL. */
@@ -67,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     headersTimeoutMs: int(env, 'KETNOI_HEADERS_TIMEOUT_MS', 10000),
     anonymousRequestsPerMinute: int(env, 'KETNOI_ANON_RATE_LIMIT', 120),
     plannerWorkers: int(env, 'KETNOI_PLANNER_WORKERS', 1),
+    maxImportBytes: int(env, 'KETNOI_MAX_IMPORT_BYTES', 512 * 1024 * 1024),
   };
 }

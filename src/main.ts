@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { createApolloServer } from './graphql/server';
 import { createCoverageRoutes } from './http/coverage-routes';
 import { createDirectoryExportRoutes } from './http/directory-export-routes';
+import { createImportRoutes } from './http/import-routes';
 import { createHttpServer } from './http/server';
 import { createStaticRoutes } from './http/static-routes';
 import { loadReadModel, saveReadModel, snapshotFileFor } from './read-model/read-model-snapshot';
@@ -28,7 +29,12 @@ async function main(): Promise<void> {
   const server = createHttpServer({
     app,
     apollo,
-    routes: { ...createCoverageRoutes(app), ...createDirectoryExportRoutes(app), ...createStaticRoutes() },
+    routes: {
+      ...createCoverageRoutes(app),
+      ...createDirectoryExportRoutes(app),
+      ...createImportRoutes(app),
+      ...createStaticRoutes(),
+    },
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   // After listening, so the copy of the read model the workers start from does not delay /ready.
