@@ -93,7 +93,7 @@ describe('the HSDS export against the HSDS 3 schemas', () => {
     const section = doc.slice(doc.indexOf('## JSON Schema (one NDJSON line)'));
     const schema = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!) as object;
     const ajv = new Ajv2020({ strict: false, allErrors: true });
-    const validate = ajv.compile(schema);
+    const validate = ajv.compile(schema) as (data: unknown) => boolean;
     const rows = [...exportHsdsRows(await t.store.allOrganizations(), t.app.readModel)];
     const failures = rows
       .filter((row) => !validate(row))
