@@ -137,13 +137,13 @@ describe('errors', () => {
     expect(r.errors?.[0]?.message).toBe(
       `language: unknown language "hmong": did you mean hmn (Tiếng H'Mông · Hmong)?`,
     );
-    const table = await t.run('{ languages { code nameVi nameEn display bcp47 oldCodes } }');
+    const table = await t.run('{ languages { code nameVi nameEn displayName bcp47 oldCodes } }');
     expect(table.errors).toBeUndefined();
     expect(table.data?.languages).toContainEqual({
       code: 'tyz',
       nameVi: 'Tiếng Tày',
       nameEn: 'Tày',
-      display: 'Tiếng Tày · Tày',
+      displayName: 'Tiếng Tày · Tày',
       bcp47: 'tyz',
       oldCodes: ['tay'],
     });

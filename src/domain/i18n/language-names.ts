@@ -1,39 +1,46 @@
 /**
- * Language names for sentences and labels. Interim: the shared language table is being added in
- * src/domain/language/; until then only the codes the demo data uses are named here.
+ * Language names for sentences and labels, from the one language table (src/domain/language/): ISO 639-3
+ * codes with Vietnamese and English names. An old code still stored (`tay`) is named as its language.
  */
-const INTERIM: Record<string, readonly [vi: string, en: string]> = {
-  vie: ['Tiếng Việt', 'Vietnamese'],
-  hmn: ["Tiếng H'Mông", 'Hmong'],
-  eng: ['Tiếng Anh', 'English'],
-};
-
-/** "Tiếng H'Mông" for hmn; the code itself for a code with no name. */
-export function languageNameVi(code: string): string {
-  return INTERIM[code]?.[0] ?? code;
-}
-
-export function languageNameEn(code: string): string {
-  return INTERIM[code]?.[1] ?? code;
-}
-
-/** "Tiếng H'Mông · Hmong" */
-export function languageDisplayName(code: string): string {
-  const entry = INTERIM[code];
-  return entry ? `${entry[0]} · ${entry[1]}` : code;
-}
+import { LANGUAGE_TABLE, resolveLanguage, type Language } from '../language/language-table';
 
 export interface LanguageName {
   code: string;
   nameVi: string;
   nameEn: string;
+  bcp47: string;
+  oldCodes: readonly string[];
 }
 
-/** The languages to list, Vietnamese first. */
-export function listLanguages(): LanguageName[] {
-  return Object.entries(INTERIM).map(([code, [nameVi, nameEn]]) => ({ code, nameVi, nameEn }));
-}
+const named = (l: Language, code = l.code): LanguageName => ({
+  code,
+  nameVi: l.nameVi,
+  nameEn: l.nameEn,
+  bcp47: l.bcp47,
+  oldCodes: l.oldCodes,
+});
 
 export function nameLanguage(code: string): LanguageName {
-  return { code, nameVi: languageNameVi(code), nameEn: languageNameEn(code) };
+  const r = resolveLanguage(code);
+  return r.ok ? named(r.language, code) : { code, nameVi: code, nameEn: code, bcp47: code, oldCodes: [] };
+}
+
+/** "Tiếng H'Mông" for hmn; the code itself for a code with no name. */
+export function languageNameVi(code: string): string {
+  return nameLanguage(code).nameVi;
+}
+
+export function languageNameEn(code: string): string {
+  return nameLanguage(code).nameEn;
+}
+
+/** "Tiếng H'Mông · Hmong" */
+export function languageDisplayName(code: string): string {
+  const l = nameLanguage(code);
+  return l.nameVi === code ? code : `${l.nameVi} · ${l.nameEn}`;
+}
+
+/** The languages to list, in the table's order (Vietnamese first). */
+export function listLanguages(): LanguageName[] {
+  return LANGUAGE_TABLE.map((l) => named(l));
 }

@@ -1,6 +1,5 @@
 import { listFacilities } from '../../services/list-facilities';
 import { BadInputError, NotFoundError } from '../../domain/errors';
-import { LANGUAGE_TABLE, displayLanguage } from '../../domain/language/language-table';
 import { rankSearchHits } from '../../domain/text/rank-search';
 import { tokenize } from '../../domain/text/fold-diacritics';
 import { resolveCommune } from '../../services/resolve-commune';
@@ -39,8 +38,6 @@ export const Query: QueryResolvers = {
     return { page, cursorOf: (f) => f.id };
   },
   serviceTypes: (_p, _a, { app }) => app.store.serviceTypes(),
-  languages: () =>
-    LANGUAGE_TABLE.map((l) => ({ ...l, display: displayLanguage(l.code), oldCodes: [...l.oldCodes] })),
   search: async (_p, { text, first }, { app }) => {
     if (text.length > MAX_SEARCH_TEXT)
       throw new BadInputError(`text must be at most ${MAX_SEARCH_TEXT} characters`);
