@@ -15,6 +15,7 @@ import { DEFAULT_DOCUMENT_LIMITS, DocumentRejectedError, screenDocument } from '
 import { LruMap } from '../support/lru-map';
 import { createRateLimiter } from './rate-limit';
 import { BodyTimeoutError, readBody } from './read-body';
+import { serveExplorer, wantsExplorer } from './graphql-explorer';
 import { httpStatusFor, type HttpOnlyCode } from './http-status';
 
 /** Operation texts remembered as having passed screening (each at most maxQueryBytes). */
@@ -63,6 +64,12 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+/** A route registered as `/prefix/*` answers every path under `/prefix/` (e.g. `/fhir/*`). */
+function prefixRoute(table: Record<string, RouteHandler>, pathname: string): RouteHandler | undefined {
+  const slash = pathname.indexOf('/', 1);
+  return slash > 0 ? table[`${pathname.slice(0, slash)}/*`] : undefined;
+}
+
 export interface HttpOptions {
   app: App;
   apollo: ApolloServer<GraphQLContext>;
@@ -77,6 +84,8 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
   let draining = false;
 
   const graphql: RouteHandler = async (req, res, url) => {
+    // A browser opening /graphql gets the offline explorer; GET queries and POSTs go to Apollo.
+    if (wantsExplorer(req, url)) return serveExplorer(res);
     // Callers without a token are limited per address before anything else is spent on them.
     if (!req.headers.authorization) {
       const wait = anonymousLimit.take(req.socket.remoteAddress ?? 'unknown');
@@ -163,7 +172,7 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
   // Checked every second (Node's default is 30 s), so header and request timeouts bite on time.
   const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const handler = table[url.pathname] ?? table['*'];
+    const handler = table[url.pathname] ?? prefixRoute(table, url.pathname) ?? table['*'];
     if (!handler) return sendJson(res, 404, { error: 'not found' });
     handler(req, res, url).catch((err: unknown) => {
       if (res.headersSent) return res.end();
