@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { createApolloServer } from './graphql/server';
 import { createCoverageRoutes } from './http/coverage-routes';
 import { createDirectoryExportRoutes } from './http/directory-export-routes';
+import { createFhirRoutes } from './http/fhir-routes';
 import { createImportRoutes } from './http/import-routes';
 import { createHttpServer } from './http/server';
 import { createStaticRoutes } from './http/static-routes';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       ...createCoverageRoutes(app),
       ...createDirectoryExportRoutes(app),
       ...createImportRoutes(app),
+      ...createFhirRoutes(app),
       ...createStaticRoutes(),
     },
   });
