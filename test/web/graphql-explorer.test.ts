@@ -114,7 +114,10 @@ if (skipReason) {
       await page.dispatchEvent('#token', 'change');
       await page.fill('#query', '{ changes(since: "2025-01-01T00:00:00Z", first: 2) { totalCount } }');
       await page.click('#run');
-      await page.waitForFunction("document.querySelector('#result').textContent.includes('totalCount')");
+      // A function, not a string: the page's CSP has no 'unsafe-eval'.
+      await page.waitForFunction(() =>
+        String((globalThis as any).document.querySelector('#result')?.textContent).includes('totalCount'),
+      );
       expect(await page.textContent('#result')).toMatch(/"totalCount": \d+/);
       expect(sentAuth).toContain(`Bearer ${token}`);
       await page.screenshot({ path: `${SCREENSHOTS}/graphql-explorer.png` });
