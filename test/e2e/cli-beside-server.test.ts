@@ -20,8 +20,8 @@ const run = promisify(execFile);
 /** The `npm run cli --` and `npm run token --` commands of the README's bash blocks and inline code. */
 function readmeCommands(): string[] {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const found = [...readme.matchAll(/npm run(?: -s)? (cli|token) -- ([^`\n#)"]*)/g)].map((m) =>
-    `${m[1]} ${m[2]!.trim()}`.replace(/^cli /, ''),
+  const found = [...readme.matchAll(/npm run(?: -s)? (cli|token)(?: -- ([^`\n#)"]*))?/g)].map((m) =>
+    `${m[1]} ${(m[2] ?? '').trim()}`.trim().replace(/^cli /, ''),
   );
   // The architecture tree's `npm run cli -- token | seed | coverage | …` lists commands; it is no command.
   return [...new Set(found)].filter((c) => !c.includes('…'));
@@ -40,8 +40,9 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ketnoi-cli-'));
   fs.symlinkSync(path.join(ROOT, 'seeds'), path.join(dir, 'seeds'));
   env = { ...process.env, PORT: '0', HOST: '127.0.0.1', KETNOI_DATA_FILE: path.join(dir, 'store.grafeo') };
+  // The server runs in the checkout (its planner worker loads the TypeScript register from there).
   server = spawn(process.execPath, ['-r', REGISTER, path.join(ROOT, 'src/main.ts')], {
-    cwd: dir,
+    cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -87,6 +88,7 @@ describe('the README’s CLI commands while the server runs', () => {
     const said = `${stdout}\n${stderr}`;
     expect(said).not.toMatch(/locked/);
     if (command.startsWith('token')) expect(stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(split(command)[0]).toMatch(/^(token|import|export|coverage|seed|generate)$/);
     if (command.startsWith('coverage')) expect(stdout.split('\n')[0]).toMatch(/commune/i);
     if (command.startsWith('import')) expect(said).toContain('importing through it');
     if (command.startsWith('export')) {
