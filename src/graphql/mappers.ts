@@ -10,6 +10,7 @@ import type {
   CoverageReport,
   ProvinceCoverage,
   ProviderLoad,
+  RemoteOffering,
 } from '../domain/coverage/coverage-types';
 import type { CoverageDelta, CoverageScenario } from '../domain/coverage/run-coverage-scenario';
 import type { SuggestedSite } from '../domain/coverage/suggest-sites';
@@ -48,6 +49,7 @@ export type CoverageReportParent = CoverageReport;
 export type CommuneCoverageParent = CommuneCoverage & { overloaded: boolean };
 export type ProvinceCoverageParent = ProvinceCoverage;
 export type ProviderLoadParent = ProviderLoad;
+export type RemoteCoverageProviderParent = RemoteOffering;
 export type CoverageScenarioParent = CoverageScenario;
 export type CoverageDeltaParent = CoverageDelta;
 export type SuggestedSiteParent = SuggestedSite;

@@ -48,9 +48,9 @@ export class CoverageService {
     );
     if (q.provinceCode && communes.length === 0)
       throw new BadInputError(`No communes in province ${quoteInput(q.provinceCode)}`);
+    // Remote offerings (hotline, telehealth) go in flagged: the report lists them apart from travel coverage.
     const providers: CoverageProvider[] = this.readModel
       .offeringsOf(q.serviceCode)
-      .filter(({ offering }) => !offering.remote)
       .map(({ offering, facility }) => ({
         offeringId: offering.id,
         facilityId: facility.id,
@@ -60,6 +60,8 @@ export class CoverageService {
         maxAgeMonths: offering.maxAgeMonths,
         capacity: offering.capacity,
         currentLoad: offering.currentLoad,
+        provinceCode: this.readModel.communes.get(facility.communeCode)?.provinceCode ?? null,
+        remote: offering.remote,
       }));
     const importedChildren: ImportedChildPopulation[] = communes
       .filter((c) => c.childPopulation != null)
@@ -72,7 +74,10 @@ export class CoverageService {
         provinceCode: c.provinceCode,
         type: c.type,
         population: c.population,
+        areaKm2: c.areaKm2,
+        populationImputed: c.populationEstimated,
       })),
+      provinceCode: q.provinceCode ?? null,
       providers,
       importedChildren,
       need: {

@@ -12,6 +12,7 @@ import type {
   CoverageProvider,
   CoverageReport,
   ProviderLoad,
+  RemoteOffering,
 } from './coverage-types';
 import { findServicePrevalence } from './prevalence';
 import { summariseCoverage } from './summarise-coverage';
@@ -56,6 +57,7 @@ function selectSites(
   const { ageBand } = need;
   const eligible = providers.filter(
     (p) =>
+      !p.remote &&
       p.serviceCode === need.serviceCode &&
       (p.minAgeMonths ?? 0) <= ageBand.maxMonths &&
       (p.maxAgeMonths ?? Infinity) >= ageBand.minMonths &&
@@ -69,6 +71,27 @@ function selectSites(
       .get(communeCode)!
       .sort((a, b) => compareCodes(a.facilityId, b.facilityId) || compareCodes(a.offeringId, b.offeringId)),
   }));
+}
+
+// Eligible phone and telehealth offerings, by (facility, offering): they reach everyone, so no travel.
+function selectRemote(
+  providers: readonly CoverageProvider[],
+  need: CoverageReport['need'],
+): RemoteOffering[] {
+  return providers
+    .filter(
+      (p) =>
+        p.remote &&
+        p.serviceCode === need.serviceCode &&
+        (p.minAgeMonths ?? 0) <= need.ageBand.maxMonths &&
+        (p.maxAgeMonths ?? Infinity) >= need.ageBand.minMonths,
+    )
+    .sort((a, b) => compareCodes(a.facilityId, b.facilityId) || compareCodes(a.offeringId, b.offeringId))
+    .map((p) => ({
+      offeringId: p.offeringId,
+      facilityId: p.facilityId,
+      provinceCode: p.provinceCode ?? null,
+    }));
 }
 
 // Split a site's demand over its providers by capacity when every capacity is known and positive in sum.
@@ -90,6 +113,7 @@ export function analyseCoverage(input: CoverageInput): CoverageReport {
   const need = resolveNeed(input.need);
   const adjacency = input.graph.adjacencyFor(need.mode, need.season);
   const sites = selectSites(input.providers, need, adjacency);
+  const remoteProviders = selectRemote(input.providers, need);
   const tree = findShortestPaths(adjacency, { sources: sites.map((s) => s.index) });
   const children = countCommuneChildren({
     communes: input.communes,
@@ -139,6 +163,7 @@ export function analyseCoverage(input: CoverageInput): CoverageReport {
         offeringId: p.offeringId,
         facilityId: p.facilityId,
         communeCode: site.communeCode,
+        provinceCode: p.provinceCode ?? null,
         capacity,
         demand,
         loadRatio: capacity ? demand / capacity : null,
@@ -147,5 +172,13 @@ export function analyseCoverage(input: CoverageInput): CoverageReport {
       };
     }),
   );
-  return summariseCoverage({ need, communes, providers });
+  const delivery = sites.length > 0 ? 'IN_PERSON' : remoteProviders.length > 0 ? 'REMOTE_ONLY' : 'NONE';
+  return summariseCoverage({
+    need,
+    communes,
+    providers,
+    remoteProviders,
+    delivery,
+    provinceCode: input.provinceCode ?? null,
+  });
 }

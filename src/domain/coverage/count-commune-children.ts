@@ -34,7 +34,7 @@ export function countCommuneChildren(input: {
         c.code,
         {
           children: estimateBandChildren(population, weights),
-          childrenSource: imputed ? 'IMPUTED' : 'ESTIMATED',
+          childrenSource: imputed || c.populationImputed ? 'IMPUTED' : 'ESTIMATED',
         },
       ];
     }),

@@ -8,6 +8,10 @@ export interface CoverageCommune {
   provinceCode: string;
   type?: string;
   population: number | null;
+  /** Read by the one imputation rule when the population is blank (docs/data.md § Imputation). */
+  areaKm2?: number | null;
+  /** The population was itself imputed upstream (the seed fills blanks and flags them). */
+  populationImputed?: boolean;
 }
 
 /** An offering of the service at a facility, where it is and what it can take. */
@@ -20,6 +24,10 @@ export interface CoverageProvider {
   maxAgeMonths?: number | null;
   capacity?: number | null;
   currentLoad?: number | null;
+  /** Province of the provider's commune, so a province's report can tell its own providers apart. */
+  provinceCode?: string | null;
+  /** Phone or telehealth: no travel, reported apart from the travel coverage. */
+  remote?: boolean;
 }
 
 /** The planner's question: which children of this band are within maxMinutes of the service? */
@@ -42,6 +50,8 @@ export interface CoverageInput {
   providers: readonly CoverageProvider[];
   need: CoverageNeed;
   importedChildren?: readonly ImportedChildPopulation[];
+  /** The province the report is for: its providers are ranked, others that serve it are listed apart. */
+  provinceCode?: string | null;
 }
 
 export interface CommuneCoverage {
@@ -75,6 +85,7 @@ export interface ProviderLoad {
   offeringId: string;
   facilityId: string;
   communeCode: string;
+  provinceCode: string | null;
   capacity: number | null;
   /** Demand of the covered communes for which this provider's site is nearest, split by capacity at the site. */
   demand: number;
@@ -102,16 +113,37 @@ export interface CoverageTotals {
   unservedDemand: number | null;
 }
 
+/** An eligible phone or telehealth offering: reaches every commune, so it is not part of travel coverage. */
+export interface RemoteOffering {
+  offeringId: string;
+  facilityId: string;
+  provinceCode: string | null;
+}
+
+/**
+ * How the service reaches children: IN_PERSON when an eligible in-person provider exists (travel coverage
+ * applies), REMOTE_ONLY when only phone or telehealth offerings do (no travel coverage: share is null),
+ * NONE when nothing is eligible.
+ */
+export type CoverageDelivery = 'IN_PERSON' | 'REMOTE_ONLY' | 'NONE';
+
 export interface CoverageReport {
   need: Required<Omit<CoverageNeed, 'prevalence'>> & { prevalence: number | null };
+  /** The province asked about, or null for every commune given. */
+  provinceCode: string | null;
+  delivery: CoverageDelivery;
+  /** Eligible remote offerings, listed apart from the in-person providers. */
+  remoteProviders: RemoteOffering[];
   totals: CoverageTotals;
   /** Every commune, by code. */
   communes: CommuneCoverage[];
   provinces: ProvinceCoverage[];
   /** Uncovered communes with children, most children first. */
   mostUncovered: CommuneCoverage[];
-  /** Eligible providers, most loaded first. */
+  /** Eligible in-person providers in the report's province (all, without one), most loaded first. */
   providers: ProviderLoad[];
+  /** Providers outside the report's province that are nearest for at least one of its communes. */
+  crossBorderProviders: ProviderLoad[];
   /** Communes whose demand lands on an overloaded provider, most demand first. */
   overloadedCommunes: OverloadedCommune[];
 }

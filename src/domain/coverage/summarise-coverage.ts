@@ -34,8 +34,14 @@ export function summariseCoverage(input: {
   need: CoverageReport['need'];
   communes: CommuneCoverage[];
   providers: ProviderLoad[];
+  remoteProviders?: CoverageReport['remoteProviders'];
+  delivery?: CoverageReport['delivery'];
+  provinceCode?: string | null;
 }): CoverageReport {
-  const { need, communes, providers } = input;
+  const { need, communes, providers, remoteProviders = [], provinceCode = null } = input;
+  const delivery = input.delivery ?? (providers.length > 0 ? 'IN_PERSON' : 'NONE');
+  // A remote-only service reaches children without travel: no travel share, and no "uncovered" list.
+  const travel = delivery !== 'REMOTE_ONLY';
   const byProvince = groupBy(communes, (c) => c.provinceCode);
   const provinces = [...byProvince.keys()].sort().map((provinceCode): ProvinceCoverage => {
     const rows = byProvince.get(provinceCode)!;
@@ -45,6 +51,7 @@ export function summariseCoverage(input: {
       communes: count,
       uncoveredCommunes: rows.filter((c) => !c.covered).length,
       ...sums,
+      shareCovered: travel ? sums.shareCovered : null,
     };
   });
 
@@ -52,7 +59,7 @@ export function summariseCoverage(input: {
   const unservedDemand =
     demand === null ? null : communes.reduce((sum, c) => sum + (c.covered ? 0 : c.demand!), 0);
   const mostUncovered = communes
-    .filter((c) => !c.covered && c.children > 0)
+    .filter((c) => travel && !c.covered && c.children > 0)
     .sort((a, b) => b.children - a.children || compareCodes(a.communeCode, b.communeCode));
 
   const overloadedBySite = new Map(
@@ -87,13 +94,31 @@ export function summariseCoverage(input: {
       (b.loadRatio ?? -1) - (a.loadRatio ?? -1) ||
       compareCodes(a.offeringId, b.offeringId),
   );
+  const isOwn = (p: ProviderLoad) => provinceCode === null || p.provinceCode === provinceCode;
+  const totals = sumCoverage(communes);
   return {
     need,
-    totals: { ...sumCoverage(communes), demand, unservedDemand },
+    provinceCode,
+    delivery,
+    remoteProviders,
+    totals: {
+      ...totals,
+      shareCovered: travel ? totals.shareCovered : null,
+      demand,
+      unservedDemand: travel ? unservedDemand : null,
+    },
     communes,
     provinces,
     mostUncovered,
-    providers: sortedProviders,
+    providers: sortedProviders.filter(isOwn),
+    crossBorderProviders: sortedProviders
+      .filter((p) => !isOwn(p) && p.communesServed > 0)
+      .sort(
+        (a, b) =>
+          b.communesServed - a.communesServed ||
+          b.demand - a.demand ||
+          compareCodes(a.offeringId, b.offeringId),
+      ),
     overloadedCommunes,
   };
 }

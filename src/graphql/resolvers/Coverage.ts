@@ -10,6 +10,7 @@ import type {
   ProvinceCoverageResolvers,
   ProviderLoadResolvers,
   QueryResolvers,
+  RemoteCoverageProviderResolvers,
   SuggestedSiteResolvers,
 } from '../generated/resolvers';
 
@@ -46,6 +47,9 @@ export const CoverageReport: CoverageReportResolvers = {
   ageFromMonths: (r) => r.need.ageBand.minMonths,
   ageToMonths: (r) => r.need.ageBand.maxMonths,
   prevalence: (r) => r.need.prevalence,
+  province: async (r, _a, { loaders }) =>
+    r.provinceCode ? await loaders.province.load(r.provinceCode) : null,
+  delivery: (r) => r.delivery,
   children: (r) => r.totals.children,
   coveredChildren: (r) => r.totals.coveredChildren,
   shareCovered: (r) => r.totals.shareCovered,
@@ -64,8 +68,16 @@ export const CoverageReport: CoverageReportResolvers = {
   assumptions: (r) => {
     const prevalence = findServicePrevalence(r.need.serviceCode);
     return [
+      ...(r.delivery === 'REMOTE_ONLY'
+        ? ['This service is delivered by phone or telehealth only: travel coverage does not apply.']
+        : []),
+      ...(r.provinceCode
+        ? [
+            "Providers are this province's; those in other provinces that are nearest for some of its communes are listed apart (crossBorderProviders), with the demand of this province only.",
+          ]
+        : []),
       'Children per commune are estimated from commune population with Vietnam 2019 census age shares unless imported.',
-      'Travel minutes are estimates from commune points, terrain and season (docs/travel-model.md).',
+      'Travel minutes are estimates over roads between communes that share a border (plus island ferries), by terrain and season, including the trip inside the child’s commune (docs/travel-model.md).',
       prevalence
         ? `Demand uses a prevalence of ${(prevalence.rate * 100).toFixed(2)}% (${prevalence.source}).`
         : 'No prevalence figure applies to this service: demand is not estimated.',
@@ -73,7 +85,21 @@ export const CoverageReport: CoverageReportResolvers = {
   },
 };
 
+export const RemoteCoverageProvider: RemoteCoverageProviderResolvers = {
+  facility: (p, _a, { app }) => {
+    const facility = app.readModel.facilities.get(p.facilityId);
+    if (!facility) throw new NotFoundError('Facility', p.facilityId);
+    return facility;
+  },
+  offering: (p, _a, { app }) => {
+    const offering = app.readModel.offerings.get(p.offeringId);
+    if (!offering) throw new NotFoundError('Offering', p.offeringId);
+    return offering;
+  },
+};
+
 export const CommuneCoverage: CommuneCoverageResolvers = {
+  childrenRounded: (c) => Math.round(c.children),
   commune: (c, _a, ctx) => communeOf(ctx, c.communeCode),
   nearestFacility: (c, _a, { app }) =>
     c.nearestFacilityId ? (app.readModel.facilities.get(c.nearestFacilityId) ?? null) : null,

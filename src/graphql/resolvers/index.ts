@@ -23,6 +23,7 @@ import {
   CoverageReport,
   ProvinceCoverage,
   ProviderLoad,
+  RemoteCoverageProvider,
   SuggestedSite,
 } from './Coverage';
 import {
@@ -90,6 +91,7 @@ export const resolvers: Resolvers = {
   CommuneCoverage,
   ProvinceCoverage,
   ProviderLoad,
+  RemoteCoverageProvider,
   CoverageDelta,
   SuggestedSite,
   Case: { ...Case, ...CaseIssues },

@@ -121,6 +121,89 @@ describe('analyseCoverage', () => {
     expect(strict.communes.map((c) => c.nearestOfferingId)).toEqual(['fits', 'fits', 'fits', 'fits']);
   });
 
+  it('reports a phone or telehealth-only service apart, not as 0 % travel coverage', () => {
+    const hotline = {
+      offeringId: 'h',
+      facilityId: 'f111',
+      communeCode: 'A',
+      serviceCode: 'SCR.ASD',
+      remote: true,
+    };
+    const report = analyseCoverage({ ...base, providers: [hotline] });
+    expect(report.delivery).toBe('REMOTE_ONLY');
+    expect(report.remoteProviders).toEqual([{ offeringId: 'h', facilityId: 'f111', provinceCode: null }]);
+    expect(report.totals.shareCovered).toBeNull();
+    expect(report.totals.unservedDemand).toBeNull();
+    expect(report.mostUncovered).toEqual([]);
+    expect(report.provinces.every((p) => p.shareCovered === null)).toBe(true);
+    expect(report.providers).toEqual([]);
+    // With an in-person site too, travel coverage applies and the remote offering is still listed apart.
+    const mixed = analyseCoverage({
+      ...base,
+      providers: [hotline, { offeringId: 'o1', facilityId: 'f1', communeCode: 'A', serviceCode: 'SCR.ASD' }],
+    });
+    expect(mixed.delivery).toBe('IN_PERSON');
+    expect(mixed.remoteProviders.map((p) => p.offeringId)).toEqual(['h']);
+    expect(mixed.providers.map((p) => p.offeringId)).toEqual(['o1']);
+    expect(mixed.totals.shareCovered).toBeCloseTo(0.5, 12);
+    expect(analyseCoverage(base).delivery).toBe('NONE');
+  });
+
+  it("ranks a province's own providers and lists the cross-border ones that serve it apart", () => {
+    const own = communes.filter((c) => c.provinceCode === '22');
+    const providers = [
+      {
+        offeringId: 'near-15',
+        facilityId: 'f15',
+        communeCode: 'B',
+        serviceCode: 'SCR.ASD',
+        provinceCode: '15',
+      },
+      {
+        offeringId: 'far-15',
+        facilityId: 'g15',
+        communeCode: 'A',
+        serviceCode: 'SCR.ASD',
+        provinceCode: '15',
+      },
+      {
+        offeringId: 'own',
+        facilityId: 'f22',
+        communeCode: 'D',
+        serviceCode: 'SCR.ASD',
+        provinceCode: '22',
+        capacity: 1,
+      },
+    ];
+    const report = analyseCoverage({
+      ...base,
+      communes: own,
+      providers,
+      provinceCode: '22',
+      need: { ...need, prevalence: 0.5 },
+    });
+    expect(report.provinceCode).toBe('22');
+    expect(report.providers.map((p) => p.offeringId)).toEqual(['own']);
+    expect(report.providers[0]).toMatchObject({ communesServed: 1, overloaded: true });
+    // C is nearest to B (10 min, tie broken by code against D) and so served across the border; A serves none.
+    expect(report.crossBorderProviders.map((p) => [p.offeringId, p.communesServed])).toEqual([
+      ['near-15', 1],
+    ]);
+  });
+
+  it('labels children IMPUTED where the population was imputed upstream', () => {
+    const report = analyseCoverage({
+      ...base,
+      communes: [{ ...communes[0]!, populationImputed: true }, ...communes.slice(1)],
+    });
+    expect(report.communes.map((c) => c.childrenSource)).toEqual([
+      'IMPUTED',
+      'ESTIMATED',
+      'ESTIMATED',
+      'ESTIMATED',
+    ]);
+  });
+
   it('lets imported child counts override the estimate', () => {
     const report = analyseCoverage({
       ...base,

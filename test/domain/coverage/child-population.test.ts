@@ -77,7 +77,9 @@ describe('countImportedBandChildren', () => {
 });
 
 describe('imputePopulations', () => {
-  it('fills a blank with the median of the same province and type, then the province, then everyone', () => {
+  // The one imputation rule (docs/data.md § Imputation), shared with the seed: a type needs 3 known values
+  // in the province, else the province median; with an area, median density × area; nationally last.
+  it('fills a blank with the median of its type when 3 are known, else of the province, then everyone', () => {
     const result = imputePopulations([
       { code: 'a', provinceCode: '15', type: 'xã', population: 1000 },
       { code: 'b', provinceCode: '15', type: 'xã', population: 3000 },
@@ -87,9 +89,23 @@ describe('imputePopulations', () => {
       { code: 'f', provinceCode: '22', type: 'xã', population: null },
     ]);
     expect(result.get('a')).toEqual({ population: 1000, imputed: false });
-    expect(result.get('d')).toEqual({ population: 2000, imputed: true });
+    // Only 2 known xã in province 15, so xã and đặc khu both take the province median (3000).
+    expect(result.get('d')).toEqual({ population: 3000, imputed: true });
     expect(result.get('e')).toEqual({ population: 3000, imputed: true });
     expect(result.get('f')).toEqual({ population: 3000, imputed: true });
+  });
+
+  it('uses the median density of the type times the area when the area is known, as the seed does', () => {
+    const result = imputePopulations([
+      { code: 'a', provinceCode: '15', type: 'xã', population: 1000, areaKm2: 10 },
+      { code: 'b', provinceCode: '15', type: 'xã', population: 4000, areaKm2: 20 },
+      { code: 'c', provinceCode: '15', type: 'xã', population: 9000, areaKm2: 30 },
+      { code: 'd', provinceCode: '15', type: 'xã', population: null, areaKm2: 50 },
+      { code: '20333', provinceCode: '15', type: 'đặc khu', population: null, areaKm2: 50 },
+    ]);
+    // Densities 100, 200, 300 per km²: median 200 × 50 km².
+    expect(result.get('d')).toEqual({ population: 10000, imputed: true });
+    expect(result.get('20333')).toEqual({ population: 0, imputed: true });
   });
 });
 
