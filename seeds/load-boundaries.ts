@@ -21,18 +21,50 @@ export function boundariesDir(geographyDir = path.join(__dirname, 'vn-admin-2025
   return path.join(geographyDir, 'boundaries');
 }
 
-let cachedShapes: { dir: string; shapes: Map<string, PolygonRings[]> } | undefined;
+interface Shapes {
+  communes: Map<string, PolygonRings[]>;
+  provinces: Map<string, PolygonRings[]>;
+  provinceNames: Map<string, string>;
+}
+
+let cachedShapes: { dir: string; shapes: Shapes } | undefined;
+
+function loadShapes(dir: string): Shapes {
+  if (cachedShapes?.dir !== dir) {
+    const topology = JSON.parse(fs.readFileSync(path.join(dir, TOPOLOGY_FILE), 'utf8')) as Topology;
+    const byKey = (object: string, key: string) =>
+      new Map(decodeTopology(topology, object).map((f) => [String(f.properties[key]), f.polygons]));
+    const provinceNames = new Map(
+      decodeTopology(topology, 'provinces').map((f) => [
+        String(f.properties.province_code),
+        String(f.properties.name),
+      ]),
+    );
+    cachedShapes = {
+      dir,
+      shapes: {
+        communes: byKey('communes', 'code'),
+        provinces: byKey('provinces', 'province_code'),
+        provinceNames,
+      },
+    };
+  }
+  return cachedShapes.shapes;
+}
 
 /** Commune code → polygon parts, decoded once per process (the file is 2.3 MB). */
 export function loadCommuneShapes(dir = boundariesDir()): ReadonlyMap<string, PolygonRings[]> {
-  if (cachedShapes?.dir !== dir) {
-    const topology = JSON.parse(fs.readFileSync(path.join(dir, TOPOLOGY_FILE), 'utf8')) as Topology;
-    const shapes = new Map(
-      decodeTopology(topology, 'communes').map((f) => [String(f.properties.code), f.polygons]),
-    );
-    cachedShapes = { dir, shapes };
-  }
-  return cachedShapes.shapes;
+  return loadShapes(dir).communes;
+}
+
+/** Province code → name, as the boundary file gives it (joined from provinces.csv). */
+export function loadProvinceNames(dir = boundariesDir()): ReadonlyMap<string, string> {
+  return loadShapes(dir).provinceNames;
+}
+
+/** Province code → polygon parts (the communes dissolved by province, so borders coincide exactly). */
+export function loadProvinceShapes(dir = boundariesDir()): ReadonlyMap<string, PolygonRings[]> {
+  return loadShapes(dir).provinces;
 }
 
 /** Shared-border pairs and documented island links whose two communes are both in `codes`. */

@@ -10,6 +10,7 @@ import { bi, field, fmt, h, replace, select, withStatus } from './dom.js';
 import { lang, t } from './i18n.js';
 import { NEAREST, providerResults } from './providers.js';
 import { referralPanel } from './referral-panel.js';
+import { showCaseworkerMap } from './caseworker-map.js';
 
 const SERVICES = `{ serviceTypes { code name nameVi category } }`;
 const LANGUAGES_QUERY = `{ languages { code name displayName } }`;
@@ -132,6 +133,7 @@ export function renderCaseworker(container, session) {
     const data = await withStatus(status, () => gql(NEAREST, { input }), t('Đang tính thời gian đi lại…', 'Working out travel times…'));
     if (!data) return;
     replace(results, providerResults(data.nearestProviders, (match) => choose(match)));
+    showCaseworkerMap(results.appendChild(h('div', { id: 'caseworker-map-box' })), data.nearestProviders);
     panel.refresh();
   };
 

@@ -4,7 +4,10 @@
  */
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { coverageToCsv, coverageToGeoJson } from '../export/coverage-export';
+import { boundariesDir, loadProvinceNames } from '../../seeds/load-boundaries';
+import { geographyDir } from '../../seeds/load-geography';
+import { chooseReportLanguage, coverageToCsv, describeCoverageData } from '../export/coverage-csv';
+import { coverageToGeoJson } from '../export/coverage-export';
 import { parseCoverageParams } from '../http/coverage-routes';
 import { flag, parseArgs } from './args';
 import { describeHttpError, openStoreOrServer, StoreBusyError, type ServerClient } from './store-or-server';
@@ -36,8 +39,12 @@ export async function runCoverageCommand(argv: readonly string[], io: CliIo): Pr
   try {
     const app = await createApp(config, store);
     const report = app.coverage.coverage(query);
-    if (format === 'csv') io.out(coverageToCsv(report, app.readModel).trimEnd());
-    else if (format === 'geojson') io.out(JSON.stringify(coverageToGeoJson(report, app.readModel)));
+    if (format === 'csv') {
+      const lang = chooseReportLanguage(flag(args, 'lang') ?? null, process.env.LANG?.replace('_', '-'));
+      const names = loadProvinceNames(boundariesDir(geographyDir()));
+      const context = describeCoverageData(report, app.readModel, lang, names);
+      io.out(coverageToCsv(report, app.readModel, context, (text) => text).trimEnd());
+    } else if (format === 'geojson') io.out(JSON.stringify(coverageToGeoJson(report, app.readModel)));
     else {
       const t = report.totals;
       io.out(

@@ -1,27 +1,6 @@
-/** Coverage reports as CSV and GeoJSON for planners (communes as points with their coverage). */
+/** Coverage reports as GeoJSON for planners (communes as points with their coverage); CSV: coverage-csv.ts. */
 import type { CoverageReport } from '../domain/coverage/coverage-types';
 import type { ReadModel } from '../read-model/read-model';
-
-const CSV_COLUMNS = [
-  'commune_code',
-  'commune_name',
-  'province_code',
-  'lat',
-  'lon',
-  'children',
-  'children_source',
-  'covered',
-  'minutes',
-  'nearest_facility_id',
-  'nearest_facility_name',
-  'demand',
-] as const;
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(Math.round(value * 100) / 100) : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function rows(report: CoverageReport, readModel: ReadModel) {
   return report.communes.map((c) => {
@@ -44,12 +23,6 @@ function rows(report: CoverageReport, readModel: ReadModel) {
   });
 }
 
-/** One CSV line per commune, UTF-8, header first. */
-export function coverageToCsv(report: CoverageReport, readModel: ReadModel): string {
-  const lines = rows(report, readModel).map((r) => CSV_COLUMNS.map((k) => csvCell(r[k])).join(','));
-  return [CSV_COLUMNS.join(','), ...lines].join('\n') + '\n';
-}
-
 /** A FeatureCollection of commune points (communes without a point are left out and counted). */
 export function coverageToGeoJson(report: CoverageReport, readModel: ReadModel): object {
   const all = rows(report, readModel);
@@ -58,6 +31,7 @@ export function coverageToGeoJson(report: CoverageReport, readModel: ReadModel):
     type: 'FeatureCollection',
     properties: {
       serviceCode: report.need.serviceCode,
+      delivery: report.delivery,
       maxMinutes: report.need.maxMinutes,
       mode: report.need.mode,
       season: report.need.season,

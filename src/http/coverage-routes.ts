@@ -7,6 +7,15 @@ import { authorize } from '../auth/policy';
 import { createTokenVerifier } from '../auth/tokens';
 import { BadInputError } from '../domain/errors';
 import { SEASONS, TRAVEL_MODES, type Season, type TravelMode } from '../domain/model';
+import {
+  boundariesDir,
+  loadCommuneShapes,
+  loadProvinceNames,
+  loadProvinceShapes,
+} from '../../seeds/load-boundaries';
+import { geographyDir } from '../../seeds/load-geography';
+import { buildBoundaryGeoJson } from '../export/boundary-geojson';
+import { chooseReportLanguage } from '../export/coverage-csv';
 import type { CoverageQuery } from '../services/coverage-service';
 import type { RouteHandler } from './server';
 
@@ -47,14 +56,49 @@ export function createCoverageRoutes(app: App): Record<string, RouteHandler> {
     async (req, res, url) => {
       authorize(await verify(req.headers.authorization), 'coverage.read');
       const query = parseCoverageParams(url.searchParams);
-      const name = `coverage-${query.serviceCode}-${query.maxMinutes}min${query.provinceCode ? `-${query.provinceCode}` : ''}`;
+      const lang = chooseReportLanguage(url.searchParams.get('lang'), req.headers['accept-language']);
       // Computed before the head is written, so a bad query is still a 400.
-      const body = await app.planner.run(format === 'csv' ? 'coverageCsv' : 'coverageGeoJson', query);
+      const { body, fileName } =
+        format === 'csv'
+          ? await app.planner.run('coverageCsv', { ...query, lang })
+          : await app.planner.run('coverageGeoJson', query);
       res.writeHead(200, {
         'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8',
-        'content-disposition': `attachment; filename="${name}.${format}"`,
+        ...(format === 'csv' ? { 'content-language': lang } : {}),
+        'content-disposition': `attachment; filename="${fileName}"`,
       });
       res.end(body);
     };
-  return { '/export/coverage.csv': exportAs('csv'), '/export/coverage.geojson': exportAs('geojson') };
+  // Public reference geometry (no case data), so no token: the map draws before the planner signs in too.
+  const boundaries: RouteHandler = async (_req, res, url) => {
+    const province = url.searchParams.get('province') || null;
+    if (province !== null && !/^\d{2}$/.test(province))
+      throw new BadInputError('province must be a 2-digit province code');
+    const dir = boundariesDir(geographyDir());
+    const communeInfo = new Map(
+      [...app.readModel.communes.values()].map((c) => [
+        c.code,
+        { name: c.name, provinceCode: c.provinceCode },
+      ]),
+    );
+    const body = buildBoundaryGeoJson(
+      {
+        communes: loadCommuneShapes(dir),
+        provinces: loadProvinceShapes(dir),
+        provinceNames: loadProvinceNames(dir),
+        communeInfo,
+      },
+      province,
+    );
+    res.writeHead(200, {
+      'content-type': 'application/geo+json; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    });
+    res.end(JSON.stringify(body));
+  };
+  return {
+    '/export/coverage.csv': exportAs('csv'),
+    '/export/coverage.geojson': exportAs('geojson'),
+    '/geo/boundaries.json': boundaries,
+  };
 }

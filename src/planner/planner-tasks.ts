@@ -6,7 +6,15 @@
 import type { CoverageReport } from '../domain/coverage/coverage-types';
 import type { CoverageScenario } from '../domain/coverage/run-coverage-scenario';
 import type { SiteSuggestions } from '../domain/coverage/suggest-sites';
-import { coverageToCsv, coverageToGeoJson } from '../export/coverage-export';
+import { boundariesDir, loadProvinceNames } from '../../seeds/load-boundaries';
+import { geographyDir } from '../../seeds/load-geography';
+import {
+  coverageFileName,
+  coverageToCsv,
+  describeCoverageData,
+  type ReportLanguage,
+} from '../export/coverage-csv';
+import { coverageToGeoJson } from '../export/coverage-export';
 import { exportFhirBundle } from '../export/fhir-export';
 import type { ReadModel } from '../read-model/read-model';
 import { CoverageService, type CoverageQuery } from '../services/coverage-service';
@@ -21,13 +29,44 @@ export interface FhirBundleInput {
   provinceNames: Array<[string, string]>;
 }
 
+/** A download: its text and a file name that says what it holds. */
+export interface ExportFile {
+  body: string;
+  fileName: string;
+}
+
+// Formula-looking cells (=, +, -, @, tab, CR) must be neutralised before a spreadsheet opens the file: the
+// project's one neutraliser comes to src/export with issue 12; until it lands, cells pass unchanged.
+const neutraliseCell = (text: string): string => text;
+
+function exportCoverage(
+  readModel: ReadModel,
+  report: CoverageReport,
+  lang: ReportLanguage,
+  format: 'csv' | 'geojson',
+): ExportFile {
+  const context = describeCoverageData(
+    report,
+    readModel,
+    lang,
+    loadProvinceNames(boundariesDir(geographyDir())),
+  );
+  return {
+    body:
+      format === 'csv'
+        ? coverageToCsv(report, readModel, context, neutraliseCell)
+        : JSON.stringify(coverageToGeoJson(report, readModel)),
+    fileName: coverageFileName(report, context, format),
+  };
+}
+
 /** Task name → [input, output]. */
 export interface PlannerTasks {
   coverage: [CoverageQuery, CoverageReport];
   scenario: [ScenarioQuery, CoverageScenario];
   suggest: [SuggestQuery, SiteSuggestions];
-  coverageCsv: [CoverageQuery, string];
-  coverageGeoJson: [CoverageQuery, string];
+  coverageCsv: [CoverageQuery & { lang: ReportLanguage }, ExportFile];
+  coverageGeoJson: [CoverageQuery, ExportFile];
   fhirBundle: [FhirBundleInput, string];
 }
 
@@ -43,8 +82,8 @@ export function runPlannerTask<N extends PlannerTaskName>(
     coverage: (q) => coverage.coverage(q),
     scenario: (q) => coverage.scenario(q),
     suggest: (q) => coverage.suggest(q),
-    coverageCsv: (q) => coverageToCsv(coverage.coverage(q), readModel),
-    coverageGeoJson: (q) => JSON.stringify(coverageToGeoJson(coverage.coverage(q), readModel)),
+    coverageCsv: ({ lang, ...q }) => exportCoverage(readModel, coverage.coverage(q), lang, 'csv'),
+    coverageGeoJson: (q) => exportCoverage(readModel, coverage.coverage(q), 'vi', 'geojson'),
     fhirBundle: (i) =>
       JSON.stringify(
         exportFhirBundle(i.organizations, readModel, {

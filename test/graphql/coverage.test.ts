@@ -147,18 +147,42 @@ describe('coverage exports over HTTP', () => {
     authorization: `Bearer ${await signToken({ subject: 'p', role: 'planner' }, DEV_JWT_SECRET)}`,
   });
 
-  it('downloads CSV with one row per commune', async () => {
-    const res = await fetch(`${base}/export/coverage.csv?serviceCode=SCR.ASD&minutes=30`, {
-      headers: await auth(),
-    });
+  it('downloads CSV with a BOM, a block saying what it holds, and one row per commune', async () => {
+    const res = await fetch(
+      `${base}/export/coverage.csv?serviceCode=SCR.ASD&minutes=30&mode=CAR&season=RAINY`,
+      {
+        headers: { ...(await auth()), 'accept-language': 'en-GB,en;q=0.9,vi;q=0.5' },
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const lines = (await res.text()).trim().split('\n');
-    expect(lines[0]).toBe(
-      'commune_code,commune_name,province_code,lat,lon,children,children_source,covered,minutes,nearest_facility_id,nearest_facility_name,demand',
+    expect(res.headers.get('content-language')).toBe('en');
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="coverage_SCR\.ASD_30min_CAR_RAINY_18-30m_all_\d{4}-\d{2}-\d{2}\.csv"/,
     );
-    expect(lines).toHaveLength(5);
-    expect(lines.find((l) => l.startsWith('06994'))).toContain('Đặc khu Vân Đồn');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
+    expect(lines[0]).toBe('Service coverage report');
+    expect(lines).toContain('Limit (minutes),30');
+    expect(lines).toContain('Travel mode,CAR (car)');
+    expect(lines).toContain('Season,RAINY (rainy season)');
+    expect(lines).toContain('Age band (months),18–30');
+    const header = lines.findIndex((l) => l.startsWith('Commune code,'));
+    expect(lines[header - 1]).toBe('');
+    expect(lines.slice(header + 1)).toHaveLength(4);
+    const vanDon = lines.find((l) => l.startsWith('06994'))!;
+    expect(vanDon).toContain('Đặc khu Vân Đồn');
+    // Children per commune are whole people.
+    const children = header >= 0 ? vanDon.split(',')[5] : '';
+    expect(children).toMatch(/^\d+$/);
+
+    const vi = await fetch(`${base}/export/coverage.csv?serviceCode=SCR.ASD&minutes=30&lang=vi`, {
+      headers: { ...(await auth()), 'accept-language': 'en' },
+    });
+    const text = (await vi.text()).replace(/^\uFEFF/, '');
+    expect(text.split('\r\n')[0]).toBe('Báo cáo độ bao phủ dịch vụ');
+    expect(text).toContain('Mã xã/phường,Xã/phường,Mã tỉnh');
   });
 
   it('downloads GeoJSON points with coverage properties', async () => {
@@ -171,6 +195,20 @@ describe('coverage exports over HTTP', () => {
     const vanDon = geo.features.find((f: any) => f.properties.commune_code === '06994');
     expect(vanDon.geometry).toEqual({ type: 'Point', coordinates: [107.527, 21.149] });
     expect(vanDon.properties.covered).toBe(true);
+  });
+
+  it('serves the commune shapes of a province as GeoJSON without a token, names from the directory', async () => {
+    const res = await fetch(`${base}/geo/boundaries.json?province=22`);
+    expect(res.status).toBe(200);
+    const geo = (await res.json()) as any;
+    const inDirectory = [...t.app.readModel.communes.values()].filter((c) => c.provinceCode === '22');
+    expect(geo.features.map((f: any) => f.properties.code).sort()).toEqual(
+      inDirectory.map((c) => c.code).sort(),
+    );
+    expect(geo.features[0].geometry.type).toBe('MultiPolygon');
+    expect(geo.provinces.features.map((f: any) => f.properties.code)).toEqual(['22']);
+    expect(geo.attribution).toContain('MIT');
+    expect((await fetch(`${base}/geo/boundaries.json?province=x`)).status).toBe(400);
   });
 
   it('requires a planner token and valid parameters', async () => {

@@ -32,8 +32,10 @@ describe('planner in a worker thread', () => {
     expect(await worker.run('scenario', scenario)).toEqual(await inline.run('scenario', scenario));
     const suggest = { ...QUERY, count: 2 };
     expect(await worker.run('suggest', suggest)).toEqual(await inline.run('suggest', suggest));
-    expect(await worker.run('coverageCsv', QUERY)).toBe(await inline.run('coverageCsv', QUERY));
-    expect(await worker.run('coverageGeoJson', QUERY)).toBe(await inline.run('coverageGeoJson', QUERY));
+    // Exports are now a file (text and a name that says what it holds); the CSV also takes a language.
+    const csv = { ...QUERY, lang: 'en' as const };
+    expect(await worker.run('coverageCsv', csv)).toEqual(await inline.run('coverageCsv', csv));
+    expect(await worker.run('coverageGeoJson', QUERY)).toEqual(await inline.run('coverageGeoJson', QUERY));
   });
 
   it('sees a directory write made just before the question', async () => {

@@ -130,6 +130,13 @@ if (skipReason) {
       if (excludedCodes.length) expect(excludedCodes.join(' ')).toMatch(/LANGUAGE|FULL|TOO_/);
       else await expect(page.textContent('#excluded')).resolves.toContain('Không có');
       await expect(page.textContent('#remote')).resolves.toContain('Tư vấn từ xa');
+      // The child's commune and the providers on one small map of the province.
+      await page.waitForSelector('#caseworker-map path.shape.child');
+      expect(await page.locator('#caseworker-map path.shape').count()).toBe(99);
+      await expect(page.getAttribute('#caseworker-map path.shape.child', 'data-code')).resolves.toBe('02788');
+      expect(await page.locator('#caseworker-map g.provider-mark').count()).toBe(
+        await page.locator('#matches tr.match').count(),
+      );
       await page.setViewportSize({ width: 1280, height: 1500 });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'caseworker-providers.png') });
       await page.close();
@@ -203,20 +210,43 @@ if (skipReason) {
       await signIn(page, plannerToken);
       await expect(page.textContent('#role-badge')).resolves.toContain('planner');
       await page.waitForSelector('#gaps tbody tr');
-      expect(await page.locator('svg.map circle.commune').count()).toBeGreaterThan(50);
+      // Real commune shapes: Lào Cai's 99 polygons and its outline, coloured by minutes, named on hover.
+      await page.waitForSelector('svg.map path.shape');
+      expect(await page.locator('svg.map path.shape').count()).toBe(99);
+      expect(await page.locator('svg.map path.province-outline').count()).toBe(1);
+      await expect(page.textContent('svg.map path.shape[data-code="02647"] title')).resolves.toContain(
+        'Phường Lào Cai',
+      );
+      await page.locator('svg.map path.shape[data-code="02647"]').hover({ force: true });
+      await expect(page.textContent('svg.map text.map-hover')).resolves.toContain('Phường Lào Cai');
+      // The province's own providers only, not its neighbours'.
+      const own = await server.app.coverage.coverage({
+        serviceCode: 'SCR.ASD',
+        maxMinutes: 60,
+        provinceCode: LAO_CAI,
+      });
+      await expect(page.textContent('#own-providers summary')).resolves.toContain(`/${own.providers.length}`);
+      expect(own.providers.every((p) => p.provinceCode === LAO_CAI)).toBe(true);
       await expect(page.textContent('ul.legend')).resolves.toContain('60 phút');
       const worst = await page.getAttribute('#gaps tbody tr:first-child', 'data-code');
       await page.waitForSelector('#suggestions li');
 
-      await page.locator(`svg.map circle.commune[data-code="${worst}"]`).click({ force: true });
+      await page.locator(`svg.map path.shape[data-code="${worst}"]`).click({ force: true });
       await expect(page.locator('#delta-children').textContent()).resolves.toMatch(/→ .*\(\+/);
       await expect(page.textContent('#what-if-sites')).resolves.not.toBe('');
       await page.waitForSelector('svg.map circle.what-if');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'planner-coverage.png'), fullPage: true });
 
       const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
-      expect(csv.suggestedFilename()).toBe('coverage-SCR.ASD-60min-15.csv');
-      expect(fs.readFileSync((await csv.path())!, 'utf8').split('\n')[0]).toMatch(/commune/i);
+      expect(csv.suggestedFilename()).toMatch(
+        /^coverage_SCR\.ASD_60min_MOTORBIKE_DRY_18-30m_p15_\d{4}-\d{2}-\d{2}\.csv$/,
+      );
+      const bytes = fs.readFileSync((await csv.path())!);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.subarray(3).toString('utf8');
+      expect(text.split('\r\n')[0]).toBe('Báo cáo độ bao phủ dịch vụ');
+      expect(text).toContain('Tỉnh,15 Lào Cai');
+      expect(text).toContain('Phường Lào Cai');
       const [geo] = await Promise.all([page.waitForEvent('download'), page.click('#download-geojson')]);
       expect(JSON.parse(fs.readFileSync((await geo.path())!, 'utf8')).type).toBe('FeatureCollection');
       await page.close();
