@@ -67,13 +67,14 @@ export function prepareData(input: {
 /** Copies the store file (and its WAL, if any) to a temporary path; returns it and a cleanup. */
 export function copyStore(storeFile: string): { file: string; remove: () => void } {
   const file = path.join(os.tmpdir(), `ketnoi-bench-${process.pid}.grafeo`);
-  for (const suffix of ['', '.wal']) {
+  for (const suffix of ['', '.wal', '.read-model']) {
     if (fs.existsSync(storeFile + suffix)) fs.cpSync(storeFile + suffix, file + suffix, { recursive: true });
   }
   return {
     file,
     remove: () => {
-      for (const suffix of ['', '.wal']) fs.rmSync(file + suffix, { force: true, recursive: true });
+      for (const suffix of ['', '.wal', '.read-model'])
+        fs.rmSync(file + suffix, { force: true, recursive: true });
     },
   };
 }

@@ -11,7 +11,14 @@ export interface BenchResult {
   machine: Record<string, unknown>;
   dataset: Record<string, number>;
   import: Record<string, unknown> | null;
-  startup: { serverReadyMs: number; inProcess: Record<string, number> };
+  startup: {
+    /** First start on the freshly copied store (the read model is built from the store). */
+    serverReadyMs: number;
+    /** Second start on the same file, after a clean stop saved the read model beside it. */
+    restartReadyMs?: number;
+    restartReadModel?: string;
+    inProcess: Record<string, number>;
+  };
   http: Record<string, Record<string, RunStats>>;
   inProcess: Record<string, RunStats>;
   /** GraphQL over HTTP p50 ÷ in-process p50, at concurrency 1. */
@@ -43,6 +50,7 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
   const refer = Math.max(...Object.values(r.http['createReferral'] ?? {}).map((s) => s.perSecond), 0);
   const importMs = num(r.import?.totalMs) + num(r.import?.closeMs);
   const rss = num(r.import?.peakRssMb);
+  const restartMs = r.startup.restartReadyMs ?? r.startup.serverReadyMs;
   const gqlRatio =
     Math.round((num(r.graphqlInProcess?.p50) / num(r.inProcess['nearestProviders']?.p50)) * 10) / 10;
   const t = (name: string, target: string, value: number, unit: string, met: boolean): TargetCheck => ({
@@ -54,13 +62,7 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
   return [
     t('import (national set)', '≤ 60 s', Math.round(importMs / 100) / 10, 's', importMs <= 60_000),
     t('import peak RSS', '≤ 1536 MiB', rss, 'MiB', rss <= 1536),
-    t(
-      'restart to /ready 200',
-      '≤ 3 s',
-      Math.round(r.startup.serverReadyMs / 100) / 10,
-      's',
-      r.startup.serverReadyMs <= 3_000,
-    ),
+    t('restart to /ready 200', '≤ 3 s', Math.round(restartMs / 100) / 10, 's', restartMs <= 3_000),
     t('nearestProviders p50, c=1', '≤ 2 ms', num(near1?.p50), 'ms', num(near1?.p50) <= 2),
     t('nearestProviders p99, c=1', '≤ 20 ms', num(near1?.p99), 'ms', num(near1?.p99) <= 20),
     t(

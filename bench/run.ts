@@ -127,6 +127,19 @@ async function main(): Promise<void> {
     log(`http /health c=1 (the HTTP floor): p50 ${floor.p50} p99 ${floor.p99} ms`);
     client.close();
     await server.stop();
+    // A restart on the same file: the first server saved its read model beside it when it stopped.
+    let readModelLine = '';
+    const restart = await spawnServer(
+      copy.file,
+      (line) => (readModelLine ||= /read model: [^\n]*/.exec(line)?.[0] ?? ''),
+      nodeFlags,
+      entry,
+      workers ? { KETNOI_PLANNER_WORKERS: workers } : {},
+    );
+    await restart.stop();
+    log(
+      `bench: restart ready in ${Math.round(restart.readyMs)} ms (${readModelLine || 'no read-model line'})`,
+    );
 
     const inProc = await openInProcess(copy.file);
     const inProcessCases = await createInProcessCases(inProc.app, inputs, BENCH_CASES);
@@ -164,7 +177,12 @@ async function main(): Promise<void> {
       },
       dataset: data.manifest.counts,
       import: data.importSummary,
-      startup: { serverReadyMs: Math.round(server.readyMs), inProcess: inProc.startup },
+      startup: {
+        serverReadyMs: Math.round(server.readyMs),
+        restartReadyMs: Math.round(restart.readyMs),
+        restartReadModel: readModelLine,
+        inProcess: inProc.startup,
+      },
       http,
       inProcess,
       overhead,

@@ -18,6 +18,9 @@ export function createApolloServer(
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: !app.config.production,
+    // main.ts drains, saves the read model and closes the store on SIGTERM; Apollo's own handler would
+    // stop it meanwhile and send the signal again.
+    stopOnTerminationSignals: false,
     // Apollo parses again after the HTTP route's screening; the same token cap bounds that parse.
     parseOptions: { maxTokens: DEFAULT_DOCUMENT_LIMITS.maxTokens },
     // We serve our own landing page at / (the web console); Apollo's would fetch from a CDN.

@@ -14,7 +14,13 @@ describe('graceful shutdown', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ketnoi-stop-'));
     const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
       cwd: path.join(__dirname, '../..'),
-      env: { ...process.env, PORT: '0', KETNOI_DATA_FILE: path.join(dir, 'store.grafeo') },
+      // Not Jest's NODE_ENV=test, under which Apollo would leave the signals alone anyway.
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: '0',
+        KETNOI_DATA_FILE: path.join(dir, 'store.grafeo'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -46,6 +52,9 @@ describe('graceful shutdown', () => {
       expect(body.data.b.totalCount).toBeGreaterThan(900);
       expect(await exited).toBe(0);
       expect(output).toContain('SIGTERM: draining requests and closing the store');
+      // The read model is saved beside the store before it closes (Apollo's own signal handler is off).
+      expect(output).toContain('read model saved');
+      expect(fs.existsSync(path.join(dir, 'store.grafeo.read-model'))).toBe(true);
       await expect(fetch(`${base}/health`)).rejects.toThrow();
     } finally {
       child.kill('SIGKILL');
