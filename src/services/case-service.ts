@@ -2,26 +2,15 @@
  * Cases and consents: pseudonymous records, owned by an organisation, every read and write audited.
  * A receiving facility sees a case only through a referral addressed to it with a consent still valid.
  */
-import { assertAllowed, authorize, ownsCase } from '../auth/policy';
+import { assertAllowed, authorize, caseListScope, maySeeCase, ownsCase } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import { CONSENT_GRANTORS, CONSENT_PURPOSES } from '../domain/consent/consent';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import { readLanguageCode } from '../domain/language/language-table';
 import { SECTORS, type Sector } from '../domain/model';
-import type {
-  AuditEventRecord,
-  CaseRecord,
-  CaseScope,
-  ConsentRecord,
-  CaseStore,
-  Page,
-  PageArgs,
-} from '../store/port';
+import type { AuditEventRecord, CaseRecord, ConsentRecord, CaseStore, Page, PageArgs } from '../store/port';
 import { auditEvent, newId } from './audit';
-import { maySeeReferral } from './referral-access';
 import type { RoutingService } from './routing-service';
-
-export { isConsentActive } from './referral-access';
 
 const LABEL = /^[\p{L}\p{N}][\p{L}\p{N} _\-#.]{0,39}$/u;
 const SERVICE = /^[A-Z]{2,4}\.[A-Z]{2,12}$/;
@@ -132,15 +121,12 @@ export class CaseService {
   /** Owners see their cases; facility staff only through a referral they may see (consent still holding). */
   async assertCanSee(viewer: Viewer, record: CaseRecord): Promise<void> {
     if (ownsCase(viewer, record)) return;
-    if (viewer.role === 'facility_staff') {
-      const [[referrals = []], [consents = []]] = await Promise.all([
-        this.store.referralsByCase([record.id]),
-        this.store.consentsByCase([record.id]),
-      ]);
-      const at = this.now();
-      if (referrals.some((referral) => maySeeReferral({ viewer, referral, record, consents, at }))) return;
-    }
-    throw new ForbiddenError(
+    const [[referrals = []], [consents = []]] = await Promise.all([
+      this.store.referralsByCase([record.id]),
+      this.store.consentsByCase([record.id]),
+    ]);
+    assertAllowed(
+      maySeeCase({ viewer, record, referrals, consents, at: this.now() }),
       'This case belongs to another organisation and no valid consent shares it with you',
     );
   }
@@ -168,14 +154,7 @@ export class CaseService {
   /** Cases a caseworker's organisation (or, without one, province) owns; all for an admin. Audited. */
   async listCases(viewer: Viewer, page: PageArgs): Promise<Page<CaseRecord>> {
     authorize(viewer, 'case.read');
-    let scope: CaseScope;
-    if (viewer.role === 'admin') scope = {};
-    else if (viewer.role === 'caseworker' && viewer.organizationId)
-      scope = { organizationId: viewer.organizationId };
-    else if (viewer.role === 'caseworker' && viewer.provinceCode)
-      scope = { provinceCode: viewer.provinceCode };
-    else throw new ForbiddenError('Listing cases needs a caseworker token with an organisation or province');
-    const result = await this.store.cases(scope, page);
+    const result = await this.store.cases(caseListScope(viewer), page);
     const at = this.now();
     await this.store.appendAudit(
       result.items.map((c) =>

@@ -1,4 +1,5 @@
 /** A child's referral chain and the next steps of their pathway, for those who may see the case. */
+import { maySeeReferral } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import type { Season, TravelMode } from '../domain/model';
 import type { ReferralChain } from '../domain/referral/referral-chain';
@@ -7,7 +8,6 @@ import { traceReferralChain } from '../domain/referral/trace-chain';
 import type { ReadModel } from '../read-model/read-model';
 import type { CaseStore } from '../store/port';
 import { ageInMonths, type CaseService } from './case-service';
-import { maySeeReferral } from './referral-access';
 import type { RoutingService } from './routing-service';
 
 /**

@@ -2,7 +2,7 @@
  * The receiving facility's inbox and the sender's "outcome came back" marker. Visibility is the API's own
  * rule (maySeeReferral: consent still holding); only the referrals shown on the page are audited as read.
  */
-import { authorize, ownsCase } from '../auth/policy';
+import { authorize, maySeeReferral, ownsCase } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import { BadInputError, ForbiddenError } from '../domain/errors';
 import {
@@ -20,7 +20,6 @@ import type {
   ReferralRecord,
 } from '../store/port';
 import { auditEvent } from './audit';
-import { maySeeReferral } from './referral-access';
 import type { ReferralService } from './referral-service';
 
 const OPEN_STATUSES = ['REQUESTED', 'ACCEPTED', 'IN_PROGRESS'] as const;

@@ -2,9 +2,19 @@
  * Referrals: create (with the consent, level and service checks), move through the status machine
  * (atomically, with an event and an audit record), and read a child's chain and next steps.
  */
-import { assertAllowed, authorize, ownsCase, refersOnward } from '../auth/policy';
+import {
+  actingSides,
+  assertAllowed,
+  authorize,
+  consentHolds,
+  listScopeIsOwned,
+  maySeeReferral,
+  maySendFrom,
+  ownsCase,
+  referralListScope,
+} from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
-import { findCoveringConsent } from '../domain/consent/consent';
+import { findCoveringConsent, isConsentActive } from '../domain/consent/consent';
 import { readConsentRow } from '../domain/consent/read-consent-row';
 import {
   BadInputError,
@@ -15,25 +25,12 @@ import {
   quoteInput,
 } from '../domain/errors';
 import { levelRank, type Urgency } from '../domain/model';
-import { findActorSides } from '../domain/referral/find-actor-sides';
 import { renderReferralSlip } from '../domain/referral/referral-slip';
-import {
-  transitionReferral,
-  type ReferralAction,
-  type ReferralSide,
-} from '../domain/referral/referral-status';
+import { transitionReferral, type ReferralAction } from '../domain/referral/referral-status';
 import type { ReadModel } from '../read-model/read-model';
 import type { ConnectionParent } from '../graphql/mappers';
-import type {
-  ConsentRecord,
-  FacilityRecord,
-  CaseStore,
-  PageArgs,
-  ReferralFilter,
-  ReferralRecord,
-} from '../store/port';
+import type { ConsentRecord, FacilityRecord, CaseStore, PageArgs, ReferralRecord } from '../store/port';
 import { auditEvent, newId } from './audit';
-import { consentHolds, isConsentActive, maySeeReferral } from './referral-access';
 
 export interface CreateReferralInput {
   caseId: string;
@@ -134,15 +131,11 @@ export class ReferralService {
       if (!parent || parent.caseId !== record.id)
         throw new BadInputError(`parentId ${quoteInput(input.parentId)} is not a referral of this case`);
     }
-    if (!ownsCase(viewer, record)) {
-      // Staff refer onward only from their facility, following a referral addressed to it that they may still see.
-      const [consents = []] = await this.store.consentsByCase([record.id]);
-      const parentVisible = !!parent && consentHolds(parent, consents, at);
-      assertAllowed(
-        refersOnward(viewer, from.id, parent, parentVisible),
-        'Only the case owner, or staff following a referral to their facility, can refer this child',
-      );
-    }
+    const [consents = []] = await this.store.consentsByCase([record.id]);
+    assertAllowed(
+      maySendFrom({ viewer, record, from, parent, consents, at }),
+      'A referral leaves from a facility of your organisation (or one the family consented to), or onward from your facility after a referral to it',
+    );
     const referral: ReferralRecord = {
       id: newId('ref'),
       caseId: record.id,
@@ -199,19 +192,6 @@ export class ReferralService {
     return referral;
   }
 
-  /**
-   * The sides the viewer speaks for: the case owner is the referrer; facility staff speak for the end at
-   * their facility. An organisation claim alone never makes anyone a side of someone else's case.
-   */
-  private async sidesOf(viewer: Viewer, referral: ReferralRecord): Promise<ReferralSide[]> {
-    const sides = new Set(
-      viewer.role === 'facility_staff' ? findActorSides({ referral, facilityId: viewer.facilityId }) : [],
-    );
-    const [record] = await this.store.casesById([referral.caseId]);
-    if (record && ownsCase(viewer, record)) sides.add('REFERRER');
-    return [...sides];
-  }
-
   async transition(
     viewer: Viewer,
     input: { referralId: string; action: ReferralAction; note?: string | null; reasonCode?: string | null },
@@ -221,9 +201,17 @@ export class ReferralService {
       throw new BadInputError('note must be at most 2000 characters');
     const [current] = await this.store.referralsById([input.referralId]);
     if (!current) throw new NotFoundError('Referral', input.referralId);
-    const sides = await this.sidesOf(viewer, current);
-    assertAllowed(sides.length > 0, 'You are on neither side of this referral');
+    const [[record], [consents = []]] = await Promise.all([
+      this.store.casesById([current.caseId]),
+      this.store.consentsByCase([current.caseId]),
+    ]);
     const at = this.now();
+    const sides = record ? actingSides({ viewer, referral: current, record, consents, at }) : [];
+    // The same answer whether the referral is someone else's or its consent was withdrawn: nothing leaks.
+    assertAllowed(
+      sides.length > 0,
+      'You are on neither side of this referral (or its consent was withdrawn)',
+    );
     const { referral, event } = transitionReferral({
       referral: current,
       action: input.action,
@@ -234,8 +222,8 @@ export class ReferralService {
     });
     const next: ReferralRecord = { ...current, ...referral, version: current.version + 1 };
     await this.store.transact(async (tx) => {
-      if (!sides.includes('REFERRER')) {
-        // Facility staff act only while the consent that shared the case holds, checked inside the write.
+      if (!record || !ownsCase(viewer, record)) {
+        // Facility staff (either end) act only while the consent that shared the case holds, checked inside the write.
         const consents = await tx.consentsByCase(current.caseId);
         assertAllowed(
           consentHolds(current, consents, at),
@@ -274,41 +262,57 @@ export class ReferralService {
     page: PageArgs,
   ): Promise<ConnectionParent<ReferralRecord>> {
     authorize(viewer, 'case.read');
-    const status = where.status ?? null;
-    let filter: ReferralFilter;
-    if (viewer.role === 'admin') filter = { toFacilityId: where.toFacilityId ?? null, status };
-    else if (viewer.role === 'facility_staff' && viewer.facilityId)
-      filter = { toFacilityId: viewer.facilityId, status };
-    else if (viewer.role === 'caseworker' && viewer.organizationId)
-      filter = {
-        caseOrganizationId: viewer.organizationId,
-        toFacilityId: where.toFacilityId ?? null,
-        status,
-      };
-    else if (viewer.role === 'caseworker' && viewer.provinceCode)
-      filter = { caseProvinceCode: viewer.provinceCode, toFacilityId: where.toFacilityId ?? null, status };
-    else
-      throw new ForbiddenError('Listing referrals needs an organisation, province or facility in the token');
-    const result = await this.store.referrals(filter, page);
-    // Withdrawn or lapsed consent hides a referral from facility staff even when it is addressed to them.
-    const items = await this.visible(viewer, result.items, 'REFERRAL_LIST');
-    return { page: { ...result, items }, cursorOf: (r) => r.id };
+    const filter = referralListScope(viewer, where);
+    if (listScopeIsOwned(viewer)) {
+      const result = await this.store.referrals(filter, page);
+      const items = await this.visible(viewer, result.items, 'REFERRAL_LIST');
+      return { page: { ...result, items }, cursorOf: (r) => r.id };
+    }
+    // Consent decides what staff see, so the page and totalCount are taken over the visible referrals.
+    const all: ReferralRecord[] = [];
+    for (let after: string | null = null; ; ) {
+      const batch = await this.store.referrals(filter, { first: 500, after });
+      all.push(...batch.items);
+      if (!batch.hasNextPage || batch.items.length === 0) break;
+      after = batch.items[batch.items.length - 1]!.id;
+    }
+    const seen = await this.visibleIds(viewer, all);
+    const shown = all.filter((r) => seen.has(r.id));
+    const start = page.after ? shown.findIndex((r) => r.id === page.after) + 1 : 0;
+    const slice = shown.slice(start, start + page.first);
+    const items = await this.visible(viewer, slice, 'REFERRAL_LIST');
+    const hasNextPage = start + page.first < shown.length;
+    return { page: { items, totalCount: shown.length, hasNextPage }, cursorOf: (r) => r.id };
   }
 
-  /** The referrals of `referrals` the viewer may see; each one returned is audited as read. */
-  async visible(viewer: Viewer, referrals: ReferralRecord[], purpose: string): Promise<ReferralRecord[]> {
-    if (referrals.length === 0) return [];
+  /** Ids of the referrals of `referrals` the viewer may see (no audit: nothing is shown yet). */
+  private async visibleIds(viewer: Viewer, referrals: readonly ReferralRecord[]): Promise<Set<string>> {
+    if (referrals.length === 0) return new Set();
     const caseIds = [...new Set(referrals.map((r) => r.caseId))];
     const [records, consents] = await Promise.all([
       this.store.casesById(caseIds),
       this.store.consentsByCase(caseIds),
     ]);
     const at = this.now();
-    const shown = referrals.filter((referral) => {
-      const i = caseIds.indexOf(referral.caseId);
-      const record = records[i];
-      return !!record && maySeeReferral({ viewer, referral, record, consents: consents[i] ?? [], at });
-    });
+    const byCase = new Map(caseIds.map((id, i) => [id, { record: records[i], consents: consents[i] ?? [] }]));
+    return new Set(
+      referrals
+        .filter((referral) => {
+          const c = byCase.get(referral.caseId);
+          return (
+            !!c?.record && maySeeReferral({ viewer, referral, record: c.record, consents: c.consents, at })
+          );
+        })
+        .map((r) => r.id),
+    );
+  }
+
+  /** The referrals of `referrals` the viewer may see; each one returned is audited as read. */
+  async visible(viewer: Viewer, referrals: ReferralRecord[], purpose: string): Promise<ReferralRecord[]> {
+    if (referrals.length === 0) return [];
+    const seen = await this.visibleIds(viewer, referrals);
+    const shown = referrals.filter((r) => seen.has(r.id));
+    const at = this.now();
     await this.store.appendAudit(
       shown.map((r) =>
         auditEvent({

@@ -149,6 +149,9 @@ if (skipReason) {
       await page.fill('#case-label', 'LC-BL-0030');
       await page.click('#create-case');
       await page.waitForSelector('#case-result:has-text("LC-BL-0030")');
+      // The family also agrees to share with the preschool, which refers the child later: a referral
+      // leaves only from the caseworker's organisation or one the consent covers.
+      await page.check('input[name="consent-sector"][value="EDUCATION"]');
       await page.click('#grant-consent');
       await page.waitForSelector('#consent-result:has-text("✓")');
 

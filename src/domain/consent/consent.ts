@@ -135,13 +135,35 @@ function judgeConsent(input: {
     receiverOrganizationId !== null && (c.scope.organizationIds ?? []).includes(receiverOrganizationId);
   // An empty scope covers nobody: silence is not consent to share with everyone.
   if (!byOrganization && !(c.scope.sectors ?? []).includes(receiverSector)) return 'OUT_OF_SCOPE';
-  const withdrawnMs = c.withdrawnAt
-    ? parseInstant(c.withdrawnAt, `withdrawnAt of consent ${c.id}`)
-    : Infinity;
-  const expiresMs = c.expiresAt ? resolveDueDeadline(c.expiresAt, `expiresAt of consent ${c.id}`) : Infinity;
+  const { withdrawnMs, expiresMs } = consentEnds(c);
   if (Math.min(withdrawnMs, expiresMs) > atMs) return null;
   // Whichever ended the consent first is the reason a caseworker acts on (renew vs respect a refusal).
   return withdrawnMs <= expiresMs ? 'WITHDRAWN' : 'EXPIRED';
+}
+
+/** When a consent was withdrawn and when it expires, as instants (Infinity when it has not). */
+function consentEnds(c: Pick<Consent, 'id' | 'expiresAt' | 'withdrawnAt'>): {
+  withdrawnMs: number;
+  expiresMs: number;
+} {
+  const withdrawnMs = c.withdrawnAt
+    ? parseInstant(c.withdrawnAt, `withdrawnAt of consent ${c.id}`)
+    : Infinity;
+  // A date-only expiry lasts to the end of that Vietnam calendar day, like a referral's due date.
+  const expiresMs = c.expiresAt ? resolveDueDeadline(c.expiresAt, `expiresAt of consent ${c.id}`) : Infinity;
+  return { withdrawnMs, expiresMs };
+}
+
+/**
+ * The one definition of an active consent: neither withdrawn nor expired at `at`. Stored consents
+ * (ConsentRecord) fit; instants are compared as instants, not as strings.
+ */
+export function isConsentActive(
+  consent: Pick<Consent, 'id' | 'expiresAt' | 'withdrawnAt'>,
+  at: string,
+): boolean {
+  const { withdrawnMs, expiresMs } = consentEnds(consent);
+  return Math.min(withdrawnMs, expiresMs) > parseInstant(at, 'at');
 }
 
 function explainRefusal(input: {

@@ -1,7 +1,8 @@
 /** Cases, consents and referrals: thin resolvers over the case, referral and chain services. */
-import { ownsCase } from '../../auth/policy';
+import { maySeeConsents } from '../../auth/policy';
+import { isConsentActive } from '../../domain/consent/consent';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
-import { ageInMonths, isConsentActive } from '../../services/case-service';
+import { ageInMonths } from '../../services/case-service';
 import type { GraphQLContext } from '../context';
 import type {
   CaseResolvers,
@@ -54,7 +55,7 @@ export const Case: CaseResolvers = {
   },
   // A denied read is an error, not an empty list: only the case's owner reads its consents.
   consents: (c, _a, { loaders, viewer }) => {
-    if (!ownsCase(viewer, c))
+    if (!maySeeConsents(viewer, c))
       throw new ForbiddenError('Only the organisation that owns the case sees its consents');
     return loaders.consentsByCase.load(c.id);
   },
