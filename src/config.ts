@@ -33,6 +33,9 @@ export interface Config {
 /** Local-only HS256 secret; production must set KETNOI_JWT_SECRET or KETNOI_JWKS_URL. */
 export const DEV_JWT_SECRET = 'ket-noi-local-development-secret-change-me';
 
+/** HS256 keys shorter than the hash output (32 bytes, RFC 7518 §3.2) are refused in production. */
+export const MIN_SECRET_BYTES = 32;
+
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -48,6 +51,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !jwtSecret && !jwksUrl) {
     throw new Error('In production set KETNOI_JWT_SECRET or KETNOI_JWKS_URL');
   }
+  // The development secret is published in this repository; a short HS256 secret can be brute-forced.
+  if (production && !jwksUrl && jwtSecret === DEV_JWT_SECRET)
+    throw new Error('KETNOI_JWT_SECRET is the published development secret; set a secret of your own');
+  if (production && !jwksUrl && Buffer.byteLength(jwtSecret, 'utf8') < MIN_SECRET_BYTES)
+    throw new Error(`KETNOI_JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes for HS256`);
   return {
     port: int(env, 'PORT', 4000),
     host: env.HOST ?? '127.0.0.1',

@@ -45,13 +45,21 @@ function toViewer(payload: JWTPayload): Viewer {
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role) || role === 'anonymous') {
     throw new UnauthenticatedError('The token has no valid role claim');
   }
-  const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
+  // A claim of the wrong type is refused, not read as "none": an empty or numeric org must not widen
+  // or narrow a scope silently. Absent and null mean none.
+  const text = (name: string, v: unknown): string | null => {
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'string' && v.trim().length > 0 && v.length <= 128) return v;
+    throw new UnauthenticatedError(`The token's ${name} claim must be a non-empty string`);
+  };
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0)
+    throw new UnauthenticatedError('The token has no subject (sub) claim');
   return {
-    subject: payload.sub ?? 'unknown',
+    subject: payload.sub,
     role: role as Role,
-    organizationId: text(payload.org),
-    provinceCode: text(payload.province),
-    facilityId: text(payload.facility),
+    organizationId: text('org', payload.org),
+    provinceCode: text('province', payload.province),
+    facilityId: text('facility', payload.facility),
   };
 }
 
@@ -84,6 +92,8 @@ export function createTokenVerifier(settings: TokenSettings, now: () => number =
         audience: AUDIENCE,
         algorithms: settings.jwksUrl ? undefined : ['HS256'],
         currentDate: new Date(now()),
+        // A token without an expiry would be valid forever once leaked.
+        requiredClaims: ['exp', 'sub'],
       });
       const viewer = toViewer(payload);
       const expiresMs = typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity;
