@@ -21,6 +21,8 @@ export function createApolloServer(
     // main.ts drains, saves the read model and closes the store on SIGTERM; Apollo's own handler would
     // stop it meanwhile and send the signal again.
     stopOnTerminationSignals: false,
+    // With introspection off, "Did you mean …" suggestions would still spell the schema out.
+    hideSchemaDetailsFromClientErrors: app.config.production,
     // Apollo parses again after the HTTP route's screening; the same token cap bounds that parse.
     parseOptions: { maxTokens: DEFAULT_DOCUMENT_LIMITS.maxTokens },
     // We serve our own landing page at / (the web console); Apollo's would fetch from a CDN.
