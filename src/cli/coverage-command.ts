@@ -12,6 +12,7 @@ import { parseCoverageParams } from '../http/coverage-routes';
 import { flag, parseArgs } from './args';
 import { describeHttpError, openStoreOrServer, StoreBusyError, type ServerClient } from './store-or-server';
 import type { CliIo } from './token-command';
+import { neutraliseCell } from '../export/csv-cell';
 
 export const COVERAGE_USAGE =
   'usage: npm run cli -- coverage --service CODE --minutes N [--mode M] [--season S] [--province CODE] [--ageFrom M --ageTo M] [--format csv|geojson|summary]';
@@ -43,7 +44,7 @@ export async function runCoverageCommand(argv: readonly string[], io: CliIo): Pr
       const lang = chooseReportLanguage(flag(args, 'lang') ?? null, process.env.LANG?.replace('_', '-'));
       const names = loadProvinceNames(boundariesDir(geographyDir()));
       const context = describeCoverageData(report, app.readModel, lang, names);
-      io.out(coverageToCsv(report, app.readModel, context, (text) => text).trimEnd());
+      io.out(coverageToCsv(report, app.readModel, context, neutraliseCell).trimEnd());
     } else if (format === 'geojson') io.out(JSON.stringify(coverageToGeoJson(report, app.readModel)));
     else {
       const t = report.totals;

@@ -19,6 +19,7 @@ import { exportFhirBundle } from '../export/fhir-export';
 import type { ReadModel } from '../read-model/read-model';
 import { CoverageService, type CoverageQuery } from '../services/coverage-service';
 import type { OrganizationRecord } from '../store/port';
+import { neutraliseCell } from '../export/csv-cell';
 
 export type ScenarioQuery = Parameters<CoverageService['scenario']>[0];
 export type SuggestQuery = Parameters<CoverageService['suggest']>[0];
@@ -34,10 +35,6 @@ export interface ExportFile {
   body: string;
   fileName: string;
 }
-
-// Formula-looking cells (=, +, -, @, tab, CR) must be neutralised before a spreadsheet opens the file: the
-// project's one neutraliser comes to src/export with issue 12; until it lands, cells pass unchanged.
-const neutraliseCell = (text: string): string => text;
 
 function exportCoverage(
   readModel: ReadModel,
