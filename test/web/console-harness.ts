@@ -7,7 +7,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createApp, type App } from '../../src/app';
 import { signToken, type TokenClaims } from '../../src/auth/tokens';
 import { DEV_JWT_SECRET, loadConfig } from '../../src/config';
@@ -134,4 +134,17 @@ export async function launchChromium(): Promise<ConsoleBrowser> {
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until the page's body holds more than `chars` characters. Polled from Node: a string predicate
+ * in waitForFunction is re-evaluated with eval, which the console's CSP (script-src 'self') refuses
+ * whenever the first check comes before the page has its text.
+ */
+export async function waitForBodyText(page: Page, chars = 50): Promise<void> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    if (((await page.textContent('body').catch(() => null)) ?? '').length > chars) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`The page's body did not reach ${chars} characters`);
 }

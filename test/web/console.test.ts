@@ -12,6 +12,7 @@ import {
   startConsoleServer,
   type ConsoleBrowser,
   type ConsoleServer,
+  waitForBodyText,
 } from './console-harness';
 
 const skipReason = browserSkipReason();
@@ -199,7 +200,7 @@ if (skipReason) {
         page.waitForEvent('popup'),
         page.locator('#chain li.step button.print-slip').last().click(),
       ]);
-      await popup.waitForFunction('document.body && document.body.textContent.length > 50');
+      await waitForBodyText(popup);
       const slip = await popup.textContent('body');
       expect(slip).toContain('Mã phiếu');
       expect(slip).toContain('Trường Mầm non Bản Lầu');

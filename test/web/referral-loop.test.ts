@@ -15,6 +15,7 @@ import {
   startConsoleServer,
   type ConsoleBrowser,
   type ConsoleServer,
+  waitForBodyText,
 } from './console-harness';
 
 const skipReason = browserSkipReason();
@@ -270,7 +271,7 @@ if (skipReason) {
       );
       await referChild(cw, 'LC-SLIP');
       const [popup] = await Promise.all([cw.waitForEvent('popup'), cw.click('#print-new-slip')]);
-      await popup.waitForFunction('document.body && document.body.textContent.length > 50');
+      await waitForBodyText(popup);
       const slip = (await popup.textContent('body')) ?? '';
       expect(slip).toContain('Địa chỉ');
       expect(slip).toMatch(/Lịch làm việc: .*(hằng tuần|hằng tháng|Hằng ngày)/);
