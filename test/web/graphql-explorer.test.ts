@@ -58,7 +58,10 @@ describe('GET /graphql', () => {
 
 describe('GET /graphql in production', () => {
   it('keeps introspection off', async () => {
-    const s = await serve({ NODE_ENV: 'production', KETNOI_JWT_SECRET: 'prod-secret-for-tests' });
+    const s = await serve({
+      NODE_ENV: 'production',
+      KETNOI_JWT_SECRET: 'a-production-secret-of-32-bytes-or-more',
+    });
     try {
       const page = await fetch(`${s.base}/graphql`, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(200);
