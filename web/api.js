@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Talking to the server: GraphQL over fetch with the session's bearer token, and authenticated downloads.
  * Every failure becomes an ApiError carrying the server's code (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT…).

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The console's shell: the sign-in box (paste a token), the role badge, the menu and hash routing
  * (#/caseworker, #/planner, #/directory). Each page module exports render(container, session).

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Commune and province shapes for the maps, from the server's /geo/boundaries.json (the project's copy of
  * the simplified 2025 boundaries; no tiles, no CDN). One request per province, kept for the session.

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A small map beside the caseworker's results: the child's province with its communes, the child's commune
  * outlined, and the matched providers as numbered squares (their rank in the table). Same offline shapes as

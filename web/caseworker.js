@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The caseworker page: 1. find a provider for a child, 2. refer the child (case, consent, referral),
  * 3. follow the child's referrals: each one's latest status, who acted and their note, unread outcomes,
@@ -98,8 +99,8 @@ export function renderCaseworker(container, session) {
   /** Next-step prefill: the case, its commune and the suggested provider go into the referral panel. */
   const prefill = (caseRecord, match, serviceCode) => {
     ctx.commune = caseRecord.commune;
-    picker.set(caseRecord.commune, false);
-    panel.useCase(caseRecord, { keepConsent: true });
+    picker.set(caseRecord.commune);
+    panel.useCase(caseRecord); // reuses the case's active consent when it has one
     choose(match, serviceCode);
   };
   const openChain = async (caseRecord) => {

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A child's referral chain as a timeline across sectors: one card per referral, indented by depth, with
  * stalled, skipped-level, looping and dead-end steps highlighted, each card with its latest event, the
@@ -126,6 +127,9 @@ export function chainView(data, onError) {
 /**
  * Loads and renders the chain of one case into `target`, with its next steps beside it;
  * `onPrefill(caseRecord, match, serviceCode)` fills the referral form from a suggested provider.
+ * @param {HTMLElement} target
+ * @param {{ id: string }} caseRecord
+ * @param {{ onPrefill?: (caseRecord: object, match: object, serviceCode: string) => void }} [options]
  */
 export async function showChain(target, caseRecord, { onPrefill } = {}) {
   const onError = (err) => target.prepend(errorBox(err));

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Type a commune name with or without diacritics ("ban lau" finds Xã Bản Lầu); pick one from the list.
  * Uses Query.search and keeps only commune hits, each commune once (an old commune's name finds its 2025

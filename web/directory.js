@@ -1,3 +1,4 @@
+// @ts-check
 /** Directory search, open to everyone: facilities, communes and services by name, with or without diacritics. */
 import { gql } from './api.js';
 import { bi, field, fmt, h, replace, withStatus } from './dom.js';

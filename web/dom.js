@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Building the page without innerHTML: every piece of text goes in through text nodes, so names from the
  * directory or a case label can never become markup.

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The receiving facility's page (facility_staff): the inbox of referrals to the facility (new, due soon,
  * overdue, in progress), and the actions on each: accept, reject with a reason, start, complete with an

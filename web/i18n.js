@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The console's language: Vietnamese first, English available. The choice is kept in localStorage, sent to
  * the server as Accept-Language (so reasons, chain issues and error messages come back in it) and used by

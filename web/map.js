@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A small offline map on inline SVG: commune polygons (the project's simplified 2025 boundaries, from
  * /geo/boundaries.json) coloured by minutes to the nearest provider, province outlines on top, names on

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The pathway's next steps beside the chain (Query.suggestNextSteps): why each step comes next and its
  * nearest providers (one row per facility), each with one click to fill in the referral form.

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Onward referral from the receiving facility: the next service for the child, the nearest providers from
  * the child's commune, and a referral that follows this one (parentId). The server checks that the consent

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The planner page: coverage of one service within a travel-time limit, as a map of the real commune
  * shapes, the key figures, a table of the worst gaps, the province's own providers (cross-border ones apart),

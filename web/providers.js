@@ -1,3 +1,4 @@
+// @ts-check
 /** Ranked providers for a child: matches with travel time and reasons, excluded alternatives with why, telehealth. */
 import { bi, fmt, h } from './dom.js';
 import { SECTOR_LABELS, pick, t } from './i18n.js';

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Referring a child in three visible steps: create the (pseudonymous) case, record the family's consent,
  * then create the referral from a local facility to the chosen provider.

@@ -1,3 +1,4 @@
+// @ts-check
 /** Who is signed in (from the pasted token) and which pages each role sees; the server enforces the same. */
 import { decodeToken, getToken } from './api.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 /** What-if sites: communes added on the map become new sites in Query.coverageScenario; shows the deltas. */
 import { gql } from './api.js';
 import { bi, fmt, h, replace, withStatus } from './dom.js';
