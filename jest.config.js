@@ -46,6 +46,7 @@ module.exports = {
       displayName: 'embedded',
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/test/store/neo4j\\.int\\.test\\.ts$', '/test/fault/neo4j-'],
+      setupFiles: ['<rootDir>/test/neo4j/use-embedded.ts'],
     },
     {
       ...common,

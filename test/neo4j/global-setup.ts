@@ -1,6 +1,7 @@
 /**
- * Jest global setup of the `neo4j` project: gives its suites a Neo4j 5 server in NEO4J_URI (the
- * workers, started after this, inherit it). Which server follows test/neo4j/plan.js: the one in
+ * Jest global setup of the `neo4j` project: gives its suites a Neo4j 5 server in KETNOI_TEST_NEO4J_URI
+ * (the workers, started after this, inherit it). Not in NEO4J_URI: the `embedded` project's workers
+ * inherit the same environment, and a server they spawn must stay on its embedded store. Which server follows test/neo4j/plan.js: the one in
  * NEO4J_URI, a testcontainers Neo4j where Docker answers, else the tools/neo4j launcher (built on
  * first use: the first build on a new machine downloads Neo4j from Maven Central).
  */
@@ -32,9 +33,9 @@ async function warmUp(server: { uri: string; user: string; password: string }): 
 }
 
 const neo4jEnv = () => ({
-  uri: process.env.NEO4J_URI!,
-  user: process.env.NEO4J_USER!,
-  password: process.env.NEO4J_PASSWORD!,
+  uri: process.env.KETNOI_TEST_NEO4J_URI!,
+  user: process.env.KETNOI_TEST_NEO4J_USER!,
+  password: process.env.KETNOI_TEST_NEO4J_PASSWORD!,
 });
 
 export default async function globalSetup(): Promise<void> {
@@ -51,9 +52,9 @@ export default async function globalSetup(): Promise<void> {
       .withWaitStrategy(Wait.forLogMessage(/Started\./))
       .withStartupTimeout(180_000)
       .start();
-    process.env.NEO4J_URI = `bolt://${container.getHost()}:${container.getMappedPort(7687)}`;
-    process.env.NEO4J_USER = 'neo4j';
-    process.env.NEO4J_PASSWORD = PASSWORD;
+    process.env.KETNOI_TEST_NEO4J_URI = `bolt://${container.getHost()}:${container.getMappedPort(7687)}`;
+    process.env.KETNOI_TEST_NEO4J_USER = 'neo4j';
+    process.env.KETNOI_TEST_NEO4J_PASSWORD = PASSWORD;
     setStarted({ stop: () => container.stop().then(() => undefined) });
   } else if (plan.kind === 'launcher') {
     const started = Date.now();
@@ -71,9 +72,9 @@ export default async function globalSetup(): Promise<void> {
         fs.rmSync(dataDir, { recursive: true, force: true });
       },
     });
-    process.env.NEO4J_URI = server.uri;
-    process.env.NEO4J_USER = 'neo4j';
-    process.env.NEO4J_PASSWORD = '';
+    process.env.KETNOI_TEST_NEO4J_URI = server.uri;
+    process.env.KETNOI_TEST_NEO4J_USER = 'neo4j';
+    process.env.KETNOI_TEST_NEO4J_PASSWORD = '';
     const ready = Date.now();
     await warmUp({ uri: server.uri, user: 'neo4j', password: '' });
     log(

@@ -46,7 +46,8 @@ function probeDocker() {
     timeout: PROBE_TIMEOUT_MS,
     encoding: 'utf8',
   });
-  if (child.error) return { ok: false, why: `the Docker check did not finish in ${PROBE_TIMEOUT_MS / 1000} s` };
+  if (child.error)
+    return { ok: false, why: `the Docker check did not finish in ${PROBE_TIMEOUT_MS / 1000} s` };
   if (child.status !== 0) {
     return { ok: false, why: `testcontainers found no engine: ${child.stderr.trim().split('\n')[0]}` };
   }

@@ -46,9 +46,12 @@ interface PairOutcome {
  * One case with one consent, then a referral whose transaction starts the withdrawal as soon as it has
  * read the consents and holds for `holdMs` (or until the withdrawal is acknowledged).
  */
+let pairs = 0;
+
 async function racePair(holdMs: number, options: { lockedRead: boolean }): Promise<PairOutcome> {
+  pairs += 1;
   const record = await t.app.cases.createCase(caseworker, {
-    label: 'QN-RACE',
+    label: `QN-RACE-${pairs}`,
     birthMonth: '2023-03',
     sex: 'F',
     communeCode: '06652',

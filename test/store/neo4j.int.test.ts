@@ -1,5 +1,5 @@
 /**
- * The store conformance suite on Neo4j 5, on the server in NEO4J_URI: the user's, or the one the
+ * The store conformance suite on Neo4j 5, on the user's NEO4J_URI or the server the
  * `neo4j` project's global setup started (a testcontainers Neo4j where Docker answers, else the
  * tools/neo4j launcher); else a named skip that says why.
  */
