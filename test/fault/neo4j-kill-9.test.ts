@@ -65,6 +65,7 @@ const runnable = hasCommand('java', '-version') && hasCommand('mvn', '-v');
         NEO4J_MAX_RETRY_MS: '2000',
         KETNOI_SEED: 'false',
         KETNOI_REQUEST_TIMEOUT_MS: '30000',
+        KETNOI_ANON_RATE_LIMIT: '0',
       });
       store = (await openStore(config.store)) as CypherGraphStore;
       app = await createApp(config, store);
