@@ -26,9 +26,14 @@ export function prepareData(input: {
   scale: string;
   seed: number;
   log: (line: string) => void;
+  /** False for --store neo4j: the generated files only, no embedded store file. */
+  embedded?: boolean;
 }): PreparedData {
   const dir = path.join(root, defaultOut(input.scale, input.seed));
   const storeFile = path.join(root, defaultStoreFile(input.scale, input.seed));
+  if (input.embedded === false) {
+    return { dir, manifest: readManifest(dir), storeFile, importSummary: null };
+  }
   if (!fs.existsSync(storeFile)) {
     input.log(
       `bench: ${storeFile} is missing; generating and importing ${input.scale} (seed ${input.seed}) once`,

@@ -18,7 +18,10 @@ export interface BenchResult {
     restartReadyMs?: number;
     restartReadModel?: string;
     inProcess: Record<string, number>;
+    neo4jReadyMs?: number;
   };
+  /** Peak RSS (VmHWM, MiB) of the Kết Nối server process and, on Neo4j, of the Neo4j JVM. */
+  memory?: { serverPeakRssMb: number | null; neo4jPeakRssMb?: number | null };
   http: Record<string, Record<string, RunStats>>;
   inProcess: Record<string, RunStats>;
   /** GraphQL over HTTP p50 ÷ in-process p50, at concurrency 1. */
@@ -48,7 +51,7 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
   const chain = h('referralChain (8 steps)', 1);
   const cov = h('coverage (national, 60 min)', 1);
   const refer = Math.max(...Object.values(r.http['createReferral'] ?? {}).map((s) => s.perSecond), 0);
-  const importMs = num(r.import?.totalMs) + num(r.import?.closeMs);
+  const importMs = num(r.import?.totalMs) + num(r.import?.closeMs ?? 0);
   const rss = num(r.import?.peakRssMb);
   const restartMs = r.startup.restartReadyMs ?? r.startup.serverReadyMs;
   const gqlRatio =

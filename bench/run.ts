@@ -1,10 +1,11 @@
 /**
  * `npm run bench -- [--scale national|0.1|0.33] [--seed 1] [--concurrency 1,4,16] [--quick] [--only NAME|mix]
- * [--planner-workers N]`: builds the national store file if missing (once, with progress), starts the real
+ * [--planner-workers N] [--store neo4j]`: builds the national store file if missing (once, with progress), starts the real
  * server on a copy of it, measures five operations over HTTP on 127.0.0.1 at each concurrency (every run
  * bounded by a count and a duration), then the mix (4 × national coverage with nearestProviders and /health,
  * bench/mix.ts) and the HTTP floor, then the same operations in process and nearestProviders through GraphQL
- * without a socket, and writes bench/results/<date>.json plus a Markdown table.
+ * without a socket, and writes bench/results/<date>.json plus a Markdown table. With --store neo4j the
+ * data set is imported into Neo4j once and the server runs over a copy of it (bench/neo4j-store.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { openInProcess, runGraphqlInProcess, runInProcess } from './in-process';
 import { runMix, type MixResult } from './mix';
 import { describeMachine } from './machine';
 import { buildOperations, type BenchInputs } from './operations';
+import { neo4jStoreDir, peakRssOf, prepareNeo4jStore, startNeo4jCopy, type BenchNeo4j } from './neo4j-store';
 import { copyStore, prepareData } from './prepare-store';
 import { checkTargets, markdownTable, writeResult, type BenchResult } from './report';
 import { createHttpCases, createInProcessCases, findReceiver } from './setup-cases';
@@ -39,20 +41,29 @@ async function main(): Promise<void> {
   const levels = (flag(args, 'concurrency') ?? '1,4,16').split(',').map(Number);
   const quick = args.flags.quick === true;
   const only = flag(args, 'only');
-  const data = prepareData({ scale: scale.label, seed, log });
+  const storeKind = flag(args, 'store') === 'neo4j' ? 'neo4j' : 'embedded';
+  const data = prepareData({ scale: scale.label, seed, log, embedded: storeKind === 'embedded' });
   const communes = readCommunes(data.dir);
   const chainCaseId = data.manifest.samples.eightStepCaseId;
   if (!chainCaseId) throw new Error('The data set has no 8-step chain to trace');
   const p = data.manifest.samples.eightStepProvince!;
-  const copy = copyStore(data.storeFile);
+  const copy = storeKind === 'embedded' ? copyStore(data.storeFile) : null;
+  let neo4j: BenchNeo4j | null = null;
   try {
+    if (storeKind === 'neo4j') {
+      data.importSummary = await prepareNeo4jStore({ scale: scale.label, seed, dataDir: data.dir, log });
+      neo4j = await startNeo4jCopy(neo4jStoreDir(scale.label, seed));
+      // The server and the in-process half open the store named by the environment, as npm start does.
+      process.env.NEO4J_URI = neo4j.neo4j.uri;
+      log(`bench: Neo4j ready in ${neo4j.readyMs} ms on a copy of the imported store (${neo4j.neo4j.uri})`);
+    }
     log(`bench: ${scale.label} (seed ${seed}): ${JSON.stringify(data.manifest.counts)}`);
     const nodeFlags = (flag(args, 'server-flags') ?? '').split(' ').filter(Boolean);
     const entry = flag(args, 'server') === 'dist' ? 'dist' : 'ts';
     // --planner-workers 0 runs coverage on the request thread, for the before/after of the mix.
     const workers = flag(args, 'planner-workers');
     const server = await spawnServer(
-      copy.file,
+      copy?.file ?? ':memory:',
       () => undefined,
       nodeFlags,
       entry,
@@ -126,11 +137,12 @@ async function main(): Promise<void> {
     });
     log(`http /health c=1 (the HTTP floor): p50 ${floor.p50} p99 ${floor.p99} ms`);
     client.close();
+    const serverPeakRssMb = peakRssOf(server.pid);
     await server.stop();
     // A restart on the same file: the first server saved its read model beside it when it stopped.
     let readModelLine = '';
     const restart = await spawnServer(
-      copy.file,
+      copy?.file ?? ':memory:',
       (line) => (readModelLine ||= /read model: [^\n]*/.exec(line)?.[0] ?? ''),
       nodeFlags,
       entry,
@@ -141,7 +153,7 @@ async function main(): Promise<void> {
       `bench: restart ready in ${Math.round(restart.readyMs)} ms (${readModelLine || 'no read-model line'})`,
     );
 
-    const inProc = await openInProcess(copy.file);
+    const inProc = await openInProcess(copy?.file ?? ':memory:');
     const inProcessCases = await createInProcessCases(inProc.app, inputs, BENCH_CASES);
     const inProcOps = await buildOperations({ inputs, httpCases, inProcessCases });
     const quickOps = quick
@@ -174,6 +186,7 @@ async function main(): Promise<void> {
         serverFlags: nodeFlags,
         serverEntry: entry,
         plannerWorkers: workers ?? '1',
+        store: storeKind,
       },
       dataset: data.manifest.counts,
       import: data.importSummary,
@@ -182,7 +195,9 @@ async function main(): Promise<void> {
         restartReadyMs: Math.round(restart.readyMs),
         restartReadModel: readModelLine,
         inProcess: inProc.startup,
+        ...(neo4j ? { neo4jReadyMs: neo4j.readyMs } : {}),
       },
+      memory: { serverPeakRssMb, ...(neo4j ? { neo4jPeakRssMb: neo4j.peakRssMb() } : {}) },
       http,
       inProcess,
       overhead,
@@ -192,11 +207,15 @@ async function main(): Promise<void> {
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     // Partial or tuned runs never overwrite the day's full result.
-    const tag = flag(args, 'tag') ?? (only || quick || nodeFlags.length > 0 || workers ? 'partial' : null);
+    const partialRun = only || quick || nodeFlags.length > 0 || workers;
+    const tag =
+      flag(args, 'tag') ??
+      ([storeKind === 'neo4j' ? 'neo4j' : '', partialRun ? 'partial' : ''].filter(Boolean).join('-') || null);
     const file = writeResult(result, path.resolve(__dirname, 'results'), tag);
     log(`\n${markdownTable(result)}\n\nbench: wrote ${path.relative(process.cwd(), file)}`);
   } finally {
-    copy.remove();
+    copy?.remove();
+    await neo4j?.close();
   }
 }
 

@@ -4,6 +4,8 @@ export interface StoreConfig {
   neo4jUri: string | null;
   neo4jUser: string;
   neo4jPassword: string;
+  /** How long the Neo4j driver retries a transient failure or a lost server before STORE_UNAVAILABLE (ms). */
+  neo4jMaxRetryMs: number;
 }
 
 export interface Config {
@@ -28,6 +30,12 @@ export interface Config {
   plannerWorkers: number;
   /** Largest body POST /import/directory reads (bytes). */
   maxImportBytes: number;
+  /**
+   * How often the read model polls the store's change feed for other servers' writes (ms; 0 = never).
+   * Default 200 on Neo4j, where several servers may share the store; 0 on the embedded file, which one
+   * process owns.
+   */
+  followMs: number;
 }
 
 /** Local-only HS256 secret; production must set KETNOI_JWT_SECRET or KETNOI_JWKS_URL. */
@@ -65,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       neo4jUri: env.NEO4J_URI || null,
       neo4jUser: env.NEO4J_USER ?? 'neo4j',
       neo4jPassword: env.NEO4J_PASSWORD ?? '',
+      neo4jMaxRetryMs: int(env, 'NEO4J_MAX_RETRY_MS', 15000),
     },
     seedOnStart: env.KETNOI_SEED !== 'false',
     jwtSecret,
@@ -78,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anonymousRequestsPerMinute: int(env, 'KETNOI_ANON_RATE_LIMIT', 120),
     plannerWorkers: int(env, 'KETNOI_PLANNER_WORKERS', 1),
     maxImportBytes: int(env, 'KETNOI_MAX_IMPORT_BYTES', 512 * 1024 * 1024),
+    followMs: int(env, 'KETNOI_FOLLOW_MS', env.NEO4J_URI ? 200 : 0),
   };
 }

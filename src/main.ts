@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     await closed;
     await apollo.stop();
+    await app.close();
     await app.planner.close();
     if (snapshotFile) {
       const started = performance.now();

@@ -1,12 +1,14 @@
 /**
  * `npm run generate -- --scale national|0.1|0.33 [--seed 1] [--out DIR] [--import [STORE_FILE]] [--base-only]
  * [--force]`: writes a deterministic generated data set (docs/performance.md) and, with --import, loads it
- * into an embedded store file (default data/<scale>-s<seed>.grafeo). --base-only loads geography, taxonomy
+ * into an embedded store file (default data/<scale>-s<seed>.grafeo), or into the Neo4j in NEO4J_URI when it
+ * is set (its summary goes to data/<scale>-s<seed>.neo4j.import.json). --base-only loads geography, taxonomy
  * and roads only, for `npm run cli -- import <out>/import` to load the directory in the documented format.
  * An existing folder with the same scale and seed is reused unless --force.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '../config';
 import { openEmbeddedRunner } from '../store/embedded/embedded-runner';
 import { CypherGraphStore } from '../store/graph-store';
 import { generateDataset, MANIFEST, type Manifest } from '../generate/generate-dataset';
@@ -42,18 +44,17 @@ export async function runGenerateCommand(argv: readonly string[], io: CliIo): Pr
     );
   else await generateDataset({ scale, seed, out, log: io.out });
   if (args.flags.import === undefined) return 0;
+  const parts = args.flags['base-only'] === true ? 'base' : 'all';
+  const { store: storeConfig } = loadConfig(process.env);
+  if (storeConfig.neo4jUri)
+    return importIntoNeo4j({ ...storeConfig, neo4jUri: storeConfig.neo4jUri }, out, parts, io);
   const storeFile = flag(args, 'import') ?? defaultStoreFile(scale.label, seed);
   if (fs.existsSync(storeFile))
     throw new Error(`${storeFile} exists: remove it first to import into a new store`);
   const store = new CypherGraphStore(openEmbeddedRunner({ path: storeFile }));
   let summary: Awaited<ReturnType<typeof importDataset>> | null = null;
   try {
-    summary = await importDataset({
-      store,
-      dir: out,
-      log: io.out,
-      parts: args.flags['base-only'] === true ? 'base' : 'all',
-    });
+    summary = await importDataset({ store, dir: out, log: io.out, parts });
   } finally {
     const started = performance.now();
     await store.close();
@@ -72,6 +73,32 @@ export async function runGenerateCommand(argv: readonly string[], io: CliIo): Pr
       };
       fs.writeFileSync(`${storeFile}.import.json`, `${JSON.stringify(record, null, 2)}\n`);
     }
+  }
+  return 0;
+}
+
+/** The same import through the Neo4j runner (batched UNWIND transactions of 2,000 rows). */
+async function importIntoNeo4j(
+  config: { neo4jUri: string; neo4jUser: string; neo4jPassword: string },
+  out: string,
+  parts: 'all' | 'base',
+  io: CliIo,
+): Promise<number> {
+  const { openNeo4jRunner } = await import('../store/neo4j/neo4j-runner');
+  const store = new CypherGraphStore(
+    await openNeo4jRunner({ uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword }),
+  );
+  try {
+    io.out(`import: into Neo4j at ${config.neo4jUri}`);
+    const summary = await importDataset({ store, dir: out, log: io.out, parts });
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, MANIFEST), 'utf8')) as Manifest;
+    const file = path.join('data', `${manifest.scale}-s${manifest.seed}.neo4j.import.json`);
+    const record = { ...summary, neo4jUri: config.neo4jUri, dataset: out, at: new Date().toISOString() };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+    io.out(`import: summary → ${file}`);
+  } finally {
+    await store.close();
   }
   return 0;
 }

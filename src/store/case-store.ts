@@ -20,7 +20,7 @@ function caseWriter(run: RunFn): CaseWriter {
       return rows[0] ? toConsent(rows[0].c as Raw) : null;
     },
     async consentsByCase(caseId) {
-      return col(await run(C.CONSENTS_BY_CASE, { keys: [caseId] }), 'c').map(toConsent);
+      return col(await run(C.LOCK_CONSENTS_BY_CASE, { caseId }), 'c').map(toConsent);
     },
     async createReferral(row) {
       const created = await run(C.CREATE_REFERRAL, { row });

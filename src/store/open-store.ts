@@ -9,7 +9,12 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
     // Loaded lazily so the embedded path never needs the driver at start-up.
     const { openNeo4jRunner } = await import('./neo4j/neo4j-runner');
     const store = new CypherGraphStore(
-      await openNeo4jRunner({ uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword }),
+      await openNeo4jRunner({
+        uri: config.neo4jUri,
+        user: config.neo4jUser,
+        password: config.neo4jPassword,
+        maxTransactionRetryTime: config.neo4jMaxRetryMs,
+      }),
     );
     await store.ensureSchema();
     return store;

@@ -288,6 +288,10 @@ export interface CaseWriter {
   createCase(row: CaseRecord): Promise<void>;
   createConsent(row: ConsentRecord): Promise<void>;
   withdrawConsent(id: string, at: string): Promise<ConsentRecord | null>;
+  /**
+   * The case's consents, under their write locks until the unit of work ends: a decision taken on them
+   * (a referral, a transition) cannot commit after a concurrent withdrawal of one of them committed.
+   */
   consentsByCase(caseId: string): Promise<ConsentRecord[]>;
   createReferral(row: ReferralRecord): Promise<void>;
   referralById(id: string): Promise<ReferralRecord | null>;

@@ -6,6 +6,7 @@ import { createApolloServer } from '../../src/graphql/server';
 import { createHttpServer } from '../../src/http/server';
 import { seedTinyDirectory } from '../fixtures/directory';
 import { createTestApp, type TestApp } from '../fixtures/test-app';
+import { testStoreKind } from '../fixtures/test-store';
 
 let t: TestApp;
 let server: http.Server;
@@ -45,7 +46,7 @@ describe('HTTP', () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', store: 'embedded' });
+    expect(await ready.json()).toEqual({ status: 'ready', store: testStoreKind() });
   });
 
   it('rejects a malformed JSON body with 400 and a code', async () => {

@@ -46,6 +46,20 @@ export const CONSENTS_BY_CASE = `
 MATCH (c:Consent) WHERE c.caseId IN $keys
 RETURN c{.*} AS c ORDER BY c.grantedAt, c.id`;
 
+/**
+ * Inside a unit of work: the case's consents, read under their write locks. A SET takes Neo4j's write
+ * lock on the node (the REMOVE leaves it unchanged), so a withdrawal of one of them waits until this
+ * transaction ends, and this read waits for a withdrawal already under way: a referral decided on these
+ * rows cannot commit after a withdrawal of its consent did. Locked in id order, so two such
+ * transactions on one case queue rather than deadlock. (Grafeo: writes are serialised anyway.)
+ */
+export const LOCK_CONSENTS_BY_CASE = `
+MATCH (c:Consent) WHERE c.caseId = $caseId
+WITH c ORDER BY c.id
+SET c._lock = true
+REMOVE c._lock
+RETURN c{.*} AS c ORDER BY c.grantedAt, c.id`;
+
 export const CREATE_REFERRAL = `
 WITH $row AS row
 MATCH (k:\`Case\` {id: row.caseId})
