@@ -1,0 +1,115 @@
+/**
+ * Hostile load, bounded in count and time on 127.0.0.1: several clients without a token send the worst
+ * documents they can build while a signed-in caseworker's nearestProviders keeps its p99 under 500 ms
+ * and /health answers within 100 ms (p95). Generous bounds for a shared 2-core machine; the figures measured
+ * are in docs/security.md.
+ */
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { signToken } from '../../src/auth/tokens';
+import { DEV_JWT_SECRET } from '../../src/config';
+import { createApolloServer } from '../../src/graphql/server';
+import { createHttpServer } from '../../src/http/server';
+import { seedTinyDirectory } from '../fixtures/directory';
+import { createTestApp, type TestApp } from '../fixtures/test-app';
+import { WORST_DOCUMENTS } from '../fixtures/worst-documents';
+
+const SECONDS = 6;
+const ATTACKERS = 4;
+const MAX_REQUESTS_PER_CLIENT = 400;
+
+let t: TestApp;
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  // The anonymous limit is raised so the attackers reach the screening instead of stopping at 429.
+  t = await createTestApp({ env: { KETNOI_ANON_RATE_LIMIT: '100000' } });
+  await seedTinyDirectory(t.app);
+  const apollo = createApolloServer(t.app, () => undefined);
+  await apollo.start();
+  server = createHttpServer({ app: t.app, apollo });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+describe('hostile load', () => {
+  it('keeps a caseworker’s nearestProviders and /health answering while anonymous clients attack', async () => {
+    const token = await signToken(
+      { subject: 'cw', role: 'caseworker', organizationId: 'org-22-health', provinceCode: '22' },
+      DEV_JWT_SECRET,
+    );
+    const until = Date.now() + SECONDS * 1000;
+    const worst = Object.values(WORST_DOCUMENTS);
+    const attackStatuses: number[] = [];
+    const attacker = async (n: number) => {
+      for (let i = 0; i < MAX_REQUESTS_PER_CLIENT && Date.now() < until; i += 1) {
+        const res = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: worst[(n + i) % worst.length] }),
+        });
+        await res.arrayBuffer();
+        attackStatuses.push(res.status);
+      }
+    };
+    const nearest: number[] = [];
+    const caseworker = async () => {
+      const query = `{ nearestProviders(input: { communeCode: "06652", serviceCode: "SCR.ASD", childAgeMonths: 30 }) { matches { facility { name } travelMinutes } } }`;
+      while (Date.now() < until && nearest.length < MAX_REQUESTS_PER_CLIENT) {
+        const started = performance.now();
+        const res = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query }),
+        });
+        const body = (await res.json()) as { errors?: unknown; data?: unknown };
+        nearest.push(performance.now() - started);
+        expect(body.errors).toBeUndefined();
+      }
+    };
+    const health: number[] = [];
+    const probe = async () => {
+      while (Date.now() < until) {
+        const started = performance.now();
+        const res = await fetch(`${base}/health`);
+        await res.arrayBuffer();
+        health.push(performance.now() - started);
+        expect(res.status).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    await Promise.all([...Array.from({ length: ATTACKERS }, (_, n) => attacker(n)), caseworker(), probe()]);
+
+    const figures = {
+      attacks: attackStatuses.length,
+      attackStatuses: [...new Set(attackStatuses)].sort(),
+      nearestProviders: nearest.length,
+      nearestP50: Math.round(percentile(nearest, 50)),
+      nearestP99: Math.round(percentile(nearest, 99)),
+      healthChecks: health.length,
+      healthP95: Math.round(percentile(health, 95)),
+      healthMax: Math.round(Math.max(...health)),
+    };
+    if (process.env.KETNOI_PRINT_FIGURES) console.log(JSON.stringify(figures));
+    expect(attackStatuses.length).toBeGreaterThan(ATTACKERS * 5);
+    expect(attackStatuses.every((s) => s === 400)).toBe(true);
+    expect(nearest.length).toBeGreaterThan(10);
+    expect(figures.nearestP99).toBeLessThan(500);
+    expect(health.length).toBeGreaterThan(SECONDS * 3);
+    // /health within 100 ms for 95 % of checks; a lone outlier is the scheduler of a shared 2-core machine
+    // (414 ms seen with two CI runs side by side), while a stalled event loop fails every check after it.
+    expect(figures.healthP95).toBeLessThan(100);
+    expect(figures.healthMax).toBeLessThan(1000);
+  });
+});
