@@ -9,6 +9,7 @@ import { decodeTopology, type PolygonRings, type Topology } from '../src/domain/
 import { findInteriorPoint, isPointInPolygons } from '../src/domain/geo/polygon-geometry';
 import type { CommuneLink } from '../src/domain/routing/travel-model';
 import type { CommuneRecord } from '../src/store/port';
+import { geographyDir } from './geography-dir';
 import { ISLAND_LINKS } from './island-links';
 
 export const TOPOLOGY_FILE = 'vn_admin_2025_5pct.topo.json';
@@ -16,9 +17,9 @@ export const ADJACENCY_FILE = 'vn_commune_adjacency_2025.csv';
 /** Flag on a commune whose point was replaced by a point inside its polygon. */
 export const POINT_MOVED_FLAG = 'point_moved_inside_polygon';
 
-/** The boundaries folder inside a geography folder (seeds/vn-admin-2025 by default). */
-export function boundariesDir(geographyDir = path.join(__dirname, 'vn-admin-2025')): string {
-  return path.join(geographyDir, 'boundaries');
+/** The boundaries folder inside a geography folder (seeds/vn-admin-2025 by default, also from dist/). */
+export function boundariesDir(dir = geographyDir()): string {
+  return path.join(dir, 'boundaries');
 }
 
 interface Shapes {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CommuneRecord, LegacyCommuneRecord, ProvinceRecord } from '../src/store/port';
 import { imputeCommuneGaps } from './impute-geography';
 import { boundariesDir, loadCommuneShapes, placePointsInside } from './load-boundaries';
+import { geographyDir } from './geography-dir';
 
 /** Every seeded row carries this timestamp, so two seeds of the same data are identical. */
 export const SEED_TIMESTAMP = '2025-07-01T00:00:00.000Z';
@@ -63,14 +64,7 @@ export function parseCsvObjects(text: string): Record<string, string>[] {
   });
 }
 
-/** The CSV folder: beside this file when run from source, or back in seeds/ when run from dist/seeds. */
-export function geographyDir(): string {
-  const candidates = [
-    path.join(__dirname, 'vn-admin-2025'),
-    path.resolve(__dirname, '../../seeds/vn-admin-2025'),
-  ];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'communes.csv'))) ?? candidates[0]!;
-}
+export { geographyDir };
 
 export interface GeographyOptions {
   /** Keep only these new (2025) province codes; all 34 when absent. */
