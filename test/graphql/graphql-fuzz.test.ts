@@ -4,15 +4,11 @@
  * unchanged. Documents come from a grammar of real and wrong fields, arguments, aliases, fragments and
  * directives, or are arbitrary text; variables are arbitrary JSON.
  */
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import fc from 'fast-check';
 import { signToken } from '../../src/auth/tokens';
 import { DEV_JWT_SECRET } from '../../src/config';
-import { createApolloServer } from '../../src/graphql/server';
-import { createHttpServer } from '../../src/http/server';
-import { seedTinyDirectory } from '../fixtures/directory';
-import { createTestApp, type TestApp } from '../fixtures/test-app';
+import { startHttpTestApp } from '../fixtures/http-test-app';
+import type { TestApp } from '../fixtures/test-app';
 
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -31,25 +27,15 @@ const CLIENT_CODES = new Set([
 ]);
 
 let t: TestApp;
-let server: http.Server;
 let base: string;
+let close: () => Promise<void>;
 let plannerToken: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { KETNOI_ANON_RATE_LIMIT: '100000' } });
-  await seedTinyDirectory(t.app);
-  const apollo = createApolloServer(t.app, () => undefined);
-  await apollo.start();
-  server = createHttpServer({ app: t.app, apollo });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ t, base, close } = await startHttpTestApp({ KETNOI_ANON_RATE_LIMIT: '100000' }));
   plannerToken = await signToken({ subject: 'pl', role: 'planner', provinceCode: '22' }, DEV_JWT_SECRET);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await t.close();
-});
+afterAll(() => close());
 
 const LEAVES = ['name', 'code', 'id', 'ok', '__typename', 'totalCount', 'nope', 'level', 'sector'];
 const PARENTS = [

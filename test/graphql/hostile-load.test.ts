@@ -4,39 +4,23 @@
  * and /health keeps answering (p95 under 250 ms, figures in docs/security.md). Generous bounds for a shared 2-core machine; the figures measured
  * are in docs/security.md.
  */
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import { signToken } from '../../src/auth/tokens';
 import { DEV_JWT_SECRET } from '../../src/config';
-import { createApolloServer } from '../../src/graphql/server';
-import { createHttpServer } from '../../src/http/server';
-import { seedTinyDirectory } from '../fixtures/directory';
-import { createTestApp, type TestApp } from '../fixtures/test-app';
+import { startHttpTestApp } from '../fixtures/http-test-app';
 import { WORST_DOCUMENTS } from '../fixtures/worst-documents';
 
 const SECONDS = 6;
 const ATTACKERS = 4;
 const MAX_REQUESTS_PER_CLIENT = 400;
 
-let t: TestApp;
-let server: http.Server;
 let base: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   // The anonymous limit is raised so the attackers reach the screening instead of stopping at 429.
-  t = await createTestApp({ env: { KETNOI_ANON_RATE_LIMIT: '100000' } });
-  await seedTinyDirectory(t.app);
-  const apollo = createApolloServer(t.app, () => undefined);
-  await apollo.start();
-  server = createHttpServer({ app: t.app, apollo });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await startHttpTestApp({ KETNOI_ANON_RATE_LIMIT: '100000' }));
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await t.close();
-});
+afterAll(() => close());
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

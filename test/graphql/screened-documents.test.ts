@@ -2,13 +2,8 @@
  * The HTTP route screens each operation text once: a text that passed is remembered and not screened
  * again, a rejected one is screened (and rejected) every time.
  */
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import * as screening from '../../src/graphql/screen-document';
-import { createApolloServer } from '../../src/graphql/server';
-import { createHttpServer } from '../../src/http/server';
-import { seedTinyDirectory } from '../fixtures/directory';
-import { createTestApp, type TestApp } from '../fixtures/test-app';
+import { startHttpTestApp } from '../fixtures/http-test-app';
 
 // Counts the calls while keeping the real screening.
 jest.mock('../../src/graphql/screen-document', () => {
@@ -17,24 +12,13 @@ jest.mock('../../src/graphql/screen-document', () => {
 });
 const spy = screening.screenDocument as jest.Mock;
 
-let t: TestApp;
-let server: http.Server;
 let base: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { KETNOI_ANON_RATE_LIMIT: '1000' } });
-  await seedTinyDirectory(t.app);
-  const apollo = createApolloServer(t.app, () => undefined);
-  await apollo.start();
-  server = createHttpServer({ app: t.app, apollo });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await startHttpTestApp({ KETNOI_ANON_RATE_LIMIT: '1000' }));
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await t.close();
-});
+afterAll(() => close());
 beforeEach(() => spy.mockClear());
 
 const post = async (query: string) => {
