@@ -27,6 +27,11 @@ export interface Operation {
 }
 
 const SERVICE = 'SCR.ASD';
+/** What every bench nearest-provider question asks, besides the child's commune. */
+export const NEAREST_QUESTION = { serviceCode: SERVICE, childAgeMonths: 30 } as const;
+/** The origin of the i-th nearest-provider question: the communes in a fixed, scattered rotation. */
+export const benchCommune = (inputs: BenchInputs, i: number) =>
+  inputs.communes[(i * 7919) % inputs.communes.length]!;
 const COVERAGE_SERVICES = ['SCR.ASD', 'DX.ASD', 'THR.SLT', 'EDU.INCL'];
 
 export const viewers = (inputs: BenchInputs) => {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MixResult } from './mix';
+import type { PeerOutcome } from './peer/run-peer';
 import type { RunStats } from './stats';
 
 export interface BenchResult {
@@ -32,6 +33,8 @@ export interface BenchResult {
   httpFloor?: RunStats;
   /** nearestProviders through Apollo in process, without a socket. */
   graphqlInProcess?: RunStats | null;
+  /** The same nearest-provider questions asked of a peer (--peer pgrouting), or why it was skipped. */
+  peer?: PeerOutcome | null;
   targets: TargetCheck[];
 }
 

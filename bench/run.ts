@@ -1,11 +1,13 @@
 /**
  * `npm run bench -- [--scale national|0.1|0.33] [--seed 1] [--concurrency 1,4,16] [--quick] [--only NAME|mix]
- * [--planner-workers N] [--store neo4j]`: builds the national store file if missing (once, with progress), starts the real
+ * [--planner-workers N] [--store neo4j] [--peer pgrouting]`: builds the national store file if missing (once, with progress), starts the real
  * server on a copy of it, measures five operations over HTTP on 127.0.0.1 at each concurrency (every run
  * bounded by a count and a duration), then the mix (4 × national coverage with nearestProviders and /health,
  * bench/mix.ts) and the HTTP floor, then the same operations in process and nearestProviders through GraphQL
  * without a socket, and writes bench/results/<date>.json plus a Markdown table. With --store neo4j the
  * data set is imported into Neo4j once and the server runs over a copy of it (bench/neo4j-store.ts).
+ * With --peer pgrouting the same nearest-provider questions are also asked of PostgreSQL + pgRouting
+ * loaded with the same travel graph and providers (bench/peer/run-peer.ts); `--only peer` runs just that.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { openInProcess, runGraphqlInProcess, runInProcess } from './in-process';
 import { runMix, type MixResult } from './mix';
 import { describeMachine } from './machine';
 import { buildOperations, type BenchInputs } from './operations';
+import { checkPeer, describePeer, runPeer, type PeerOutcome } from './peer/run-peer';
 import { neo4jStoreDir, peakRssOf, prepareNeo4jStore, startNeo4jCopy, type BenchNeo4j } from './neo4j-store';
 import { copyStore, prepareData } from './prepare-store';
 import { checkTargets, markdownTable, writeResult, type BenchResult } from './report';
@@ -42,6 +45,10 @@ async function main(): Promise<void> {
   const quick = args.flags.quick === true;
   const only = flag(args, 'only');
   const storeKind = flag(args, 'store') === 'neo4j' ? 'neo4j' : 'embedded';
+  const peerName = args.flags.peer === true ? '' : flag(args, 'peer');
+  // Said before the long part of the run: a peer that cannot run here is skipped, not an error.
+  const peerCheck = peerName === null ? null : checkPeer(peerName);
+  if (peerCheck && 'skipped' in peerCheck) log(`bench: peer ${peerName}: skipped: ${peerCheck.skipped}`);
   const data = prepareData({ scale: scale.label, seed, log, embedded: storeKind === 'embedded' });
   const communes = readCommunes(data.dir);
   const chainCaseId = data.manifest.samples.eightStepCaseId;
@@ -169,6 +176,14 @@ async function main(): Promise<void> {
       !only || only.startsWith('nearest')
         ? await runGraphqlInProcess(inProc.app, inputs, quick ? 300 : 20_000, log)
         : null;
+    let peer: PeerOutcome | null = null;
+    if (peerCheck) {
+      peer =
+        'skipped' in peerCheck
+          ? { peer: peerName ?? '', skipped: peerCheck.skipped }
+          : await runPeer({ install: peerCheck, app: inProc.app, inputs, quick, log });
+      for (const line of describePeer(peer)) log(line);
+    }
     await inProc.close();
 
     const overhead = Object.fromEntries(
@@ -204,6 +219,7 @@ async function main(): Promise<void> {
       mix,
       httpFloor: floor,
       graphqlInProcess,
+      peer,
     };
     const result: BenchResult = { ...partial, targets: checkTargets(partial) };
     // Partial or tuned runs never overwrite the day's full result.
@@ -212,7 +228,8 @@ async function main(): Promise<void> {
       flag(args, 'tag') ??
       ([storeKind === 'neo4j' ? 'neo4j' : '', partialRun ? 'partial' : ''].filter(Boolean).join('-') || null);
     const file = writeResult(result, path.resolve(__dirname, 'results'), tag);
-    log(`\n${markdownTable(result)}\n\nbench: wrote ${path.relative(process.cwd(), file)}`);
+    const peerLines = result.peer ? `\n\n${describePeer(result.peer).join('\n')}` : '';
+    log(`\n${markdownTable(result)}${peerLines}\n\nbench: wrote ${path.relative(process.cwd(), file)}`);
   } finally {
     copy?.remove();
     await neo4j?.close();
