@@ -3,8 +3,10 @@ import type { App } from '../src/app';
 import type { GraphqlClient } from './http-client';
 import { tokenFor, viewers, type BenchInputs } from './operations';
 
-const CASE_INPUT = (inputs: BenchInputs, n: number) => ({
-  label: `BENCH-${n}`,
+// The HTTP and in-process halves write to the same store copy and case labels are unique per
+// organisation, so each half labels its own cases.
+const CASE_INPUT = (inputs: BenchInputs, n: number, half: 'HTTP' | 'IN-PROCESS') => ({
+  label: `BENCH-${half}-${n}`,
   birthMonth: '2022-06',
   sex: 'F' as const,
   communeCode: inputs.refer.communeCode,
@@ -23,7 +25,7 @@ export async function createHttpCases(
   for (let n = 0; n < count; n += 1) {
     const created = await client.request<{ createCase: { id: string } }>(
       `mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }`,
-      { i: CASE_INPUT(inputs, n) },
+      { i: CASE_INPUT(inputs, n, 'HTTP') },
       token,
     );
     await client.request(
@@ -40,7 +42,7 @@ export async function createInProcessCases(app: App, inputs: BenchInputs, count:
   const viewer = viewers(inputs).referrer;
   const ids: string[] = [];
   for (let n = 0; n < count; n += 1) {
-    const record = await app.cases.createCase(viewer, CASE_INPUT(inputs, n));
+    const record = await app.cases.createCase(viewer, CASE_INPUT(inputs, n, 'IN-PROCESS'));
     await app.cases.grantConsent(viewer, {
       caseId: record.id,
       grantedBy: 'MOTHER',
