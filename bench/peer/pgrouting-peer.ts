@@ -27,7 +27,7 @@ const column = (key: TravelTimeKey) => key.toLowerCase();
 const minuteColumns = TRAVEL_TIME_KEYS.map((k) => `${column(k)} float8 NOT NULL`).join(', ');
 
 const SCHEMA = `
-CREATE EXTENSION IF NOT EXISTS pgrouting;
+CREATE EXTENSION IF NOT EXISTS pgrouting CASCADE; -- Debian's pgRouting requires PostGIS
 CREATE TABLE peer_commune (id bigint PRIMARY KEY, code text NOT NULL, ${minuteColumns});
 CREATE TABLE peer_edge (id bigint PRIMARY KEY, source bigint NOT NULL, target bigint NOT NULL, ${minuteColumns});
 CREATE TABLE peer_provider (offering_id text PRIMARY KEY, commune_id bigint NOT NULL, service_code text NOT NULL,
