@@ -125,6 +125,19 @@ export class PgRoutingPeer {
     return result.rows.map((r) => Number(r.minutes));
   }
 
+  /**
+   * pgRouting's fixed cost per call: the edges query read through SPI and the graph built, for a search
+   * that ends at once (from one end of the first edge to the other).
+   */
+  async graphOnly(travel: TravelTimeKey): Promise<void> {
+    const col = column(travel);
+    await this.client.query({
+      name: `graph_only_${travel}`,
+      text: `SELECT agg_cost FROM pgr_dijkstraCost('SELECT id, source, target, ${col} AS cost, ${col} AS reverse_cost FROM peer_edge',
+        (SELECT source FROM peer_edge ORDER BY id LIMIT 1), ARRAY(SELECT target FROM peer_edge ORDER BY id LIMIT 1), false)`,
+    });
+  }
+
   /** One round trip that does nothing: the floor of any answer over this connection. */
   async ping(): Promise<void> {
     await this.client.query({ name: 'ping', text: 'SELECT 1' });

@@ -27,7 +27,10 @@ export interface PeerResult {
   question: { serviceCode: string; childAgeMonths: number; first: number; travel: TravelTimeKey };
   /** Timed questions: origins in the bench's rotation (every commune once when not --quick). */
   questions: number;
+  /** Ours, asked in turn with the peer (the ratio's base). */
   ours: RunStats;
+  /** Ours again on the same questions back to back, with no peer call between (caches stay warm). */
+  oursBackToBack: RunStats;
   peers: Partial<Record<PeerVariant, RunStats>>;
   /** Peer ÷ ours at each percentile. */
   ratio: Partial<Record<PeerVariant, { p50: number; p95: number; p99: number }>>;
@@ -38,6 +41,8 @@ export interface PeerResult {
   mismatchExamples: string[];
   /** `SELECT 1` over the same connection: the round trip every peer answer includes. */
   roundTrip: RunStats;
+  /** pgRouting reading the edges and building its graph for a search that ends at once. */
+  graphOnly: RunStats;
   plan: string;
 }
 
@@ -53,6 +58,17 @@ export function checkPeer(name: string): PostgresInstall | { skipped: string } {
 /** Equal lists of minutes, element by element within the tolerance. */
 export function sameMinutes(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((m, i) => Math.abs(m - b[i]!) <= MINUTES_TOLERANCE);
+}
+
+async function timeEach(count: number, call: (i: number) => Promise<unknown>): Promise<RunStats> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < count; i += 1) {
+    const s = performance.now();
+    await call(i);
+    latencies.push(performance.now() - s);
+  }
+  return summarise(latencies, 0, (performance.now() - started) / 1000);
 }
 
 const splitKey = (key: TravelTimeKey) => key.split('_') as [TravelMode, Season];
@@ -181,14 +197,9 @@ export async function runPeer(input: {
       otherTravel.push({ travel: key, questions: sample, mismatches: wrong });
     }
 
-    const pings: number[] = [];
-    const pingStart = performance.now();
-    for (let i = 0; i < 2000; i += 1) {
-      const s = performance.now();
-      await peer.ping();
-      pings.push(performance.now() - s);
-    }
-    const roundTrip = summarise(pings, 0, (performance.now() - pingStart) / 1000);
+    const oursBackToBack = await timeEach(questions, (i) => ask(benchCommune(inputs, i + 1000), travel));
+    const roundTrip = await timeEach(2000, () => peer!.ping());
+    const graphOnly = await timeEach(quick ? 50 : 300, () => peer!.graphOnly(travel));
     const plan = await peer.explain(peer.variants[0]!, peerQuestion(benchCommune(inputs, 0), travel));
     return {
       peer: 'pgrouting',
@@ -200,12 +211,14 @@ export async function runPeer(input: {
       question,
       questions,
       ours: oursStats,
+      oursBackToBack,
       peers,
       ratio,
       mismatches,
       otherTravel,
       mismatchExamples: examples,
       roundTrip,
+      graphOnly,
       plan,
     };
   } finally {
@@ -225,12 +238,18 @@ export function describePeer(outcome: PeerOutcome): string[] {
     '',
     '| nearest providers, same questions | p50 ms | p95 ms | p99 ms | max ms |',
     '|---|---|---|---|---|',
-    line('Kết Nối in process', r.ours),
+    line('Kết Nối in process, in turn with the peer', r.ours),
+    line('Kết Nối in process, back to back', r.oursBackToBack),
     ...Object.entries(r.peers).map(([v, s]) => line(`pgRouting ${v} (over 127.0.0.1)`, s)),
     line('PostgreSQL `SELECT 1` round trip', r.roundTrip),
+    line('pgRouting graph only (edges read + graph built)', r.graphOnly),
     '',
     ...Object.entries(r.ratio).map(
-      ([v, x]) => `peer ÷ ours (${v}): p50 ${x.p50}×, p95 ${x.p95}×, p99 ${x.p99}×`,
+      ([v, x]) => `peer ÷ ours in turn (${v}): p50 ${x.p50}×, p95 ${x.p95}×, p99 ${x.p99}×`,
+    ),
+    ...Object.entries(r.peers).map(
+      ([v, s]) =>
+        `peer ÷ ours back to back (${v}): p50 ${round1(s.p50 / r.oursBackToBack.p50)}×, p95 ${round1(s.p95 / r.oursBackToBack.p95)}×, p99 ${round1(s.p99 / r.oursBackToBack.p99)}×`,
     ),
     ...r.mismatchExamples.map((e) => `mismatch: ${e}`),
   ];
