@@ -5,6 +5,7 @@
  * agree for every question (to float rounding), and each side's p50/p95/p99 and their ratio are reported.
  * A peer that cannot run here says why and is skipped.
  */
+import os from 'node:os';
 import type { App } from '../../src/app';
 import type { Season, TravelMode } from '../../src/domain/model';
 import { TRAVEL_TIME_KEYS, type TravelTimeKey } from '../../src/domain/routing/travel-edge';
@@ -44,6 +45,8 @@ export interface PeerResult {
   /** pgRouting reading the edges and building its graph for a search that ends at once. */
   graphOnly: RunStats;
   plan: string;
+  /** os.loadavg() (1, 5, 15 min) as the timed questions began and as the peer finished: the machine is shared. */
+  loadAverage: { before: number[]; after: number[] };
 }
 
 export type PeerOutcome = PeerResult | { peer: string; skipped: string };
@@ -149,6 +152,7 @@ export async function runPeer(input: {
       number[]
     >;
     const mismatches = Object.fromEntries(peer.variants.map((v) => [v, 0])) as Record<PeerVariant, number>;
+    const loadBefore = os.loadavg().map(round1);
     const started = performance.now();
     for (let i = 0; i < questions; i += 1) {
       const code = benchCommune(inputs, i + 1000);
@@ -220,6 +224,7 @@ export async function runPeer(input: {
       roundTrip,
       graphOnly,
       plan,
+      loadAverage: { before: loadBefore, after: os.loadavg().map(round1) },
     };
   } finally {
     await peer?.close();
@@ -234,6 +239,7 @@ export function describePeer(outcome: PeerOutcome): string[] {
   const line = (name: string, s: RunStats) => `| ${name} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} |`;
   const other = r.otherTravel.map((o) => `${o.travel} ${o.mismatches}/${o.questions}`).join(', ');
   return [
+    `peer pgrouting: load average ${r.loadAverage.before.join(' ')} before, ${r.loadAverage.after.join(' ')} after (${os.cpus().length} cores)`,
     `peer pgrouting: ${r.questions} questions (${r.question.serviceCode}, ${r.question.childAgeMonths} months, ${r.question.travel}, first ${r.question.first}); mismatches ${JSON.stringify(r.mismatches)}; other modes/seasons: ${other}`,
     '',
     '| nearest providers, same questions | p50 ms | p95 ms | p99 ms | max ms |',
