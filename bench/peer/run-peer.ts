@@ -10,7 +10,7 @@ import type { App } from '../../src/app';
 import type { Season, TravelMode } from '../../src/domain/model';
 import { TRAVEL_TIME_KEYS, type TravelTimeKey } from '../../src/domain/routing/travel-edge';
 import { benchCommune, NEAREST_QUESTION, type BenchInputs } from '../operations';
-import { summarise, type RunStats } from '../stats';
+import { runBounded, summarise, type RunStats } from '../stats';
 import { exportPeerTables, toVertexId } from './peer-tables';
 import { PgRoutingPeer, type PeerVariant } from './pgrouting-peer';
 import { findPostgres, startPostgresCluster, type PostgresInstall } from './postgres-cluster';
@@ -63,16 +63,17 @@ export function sameMinutes(a: readonly number[], b: readonly number[]): boolean
   return a.length === b.length && a.every((m, i) => Math.abs(m - b[i]!) <= MINUTES_TOLERANCE);
 }
 
-async function timeEach(count: number, call: (i: number) => Promise<unknown>): Promise<RunStats> {
-  const latencies: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < count; i += 1) {
-    const s = performance.now();
-    await call(i);
-    latencies.push(performance.now() - s);
-  }
-  return summarise(latencies, 0, (performance.now() - started) / 1000);
-}
+/** Sequential calls, each timed: the peer's side questions and floors (no time bound; counts are small). */
+const timeEach = (count: number, call: (i: number) => Promise<unknown>) =>
+  runBounded({
+    concurrency: 1,
+    maxCount: count,
+    maxSeconds: 3600,
+    call: async (i) => void (await call(i)),
+    onError: (err) => {
+      throw err;
+    },
+  });
 
 const splitKey = (key: TravelTimeKey) => key.split('_') as [TravelMode, Season];
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -230,33 +231,4 @@ export async function runPeer(input: {
     await peer?.close();
     cluster.stop();
   }
-}
-
-/** The peer's lines for the log and the Markdown summary. */
-export function describePeer(outcome: PeerOutcome): string[] {
-  if ('skipped' in outcome) return [`peer ${outcome.peer}: skipped: ${outcome.skipped}`];
-  const r = outcome;
-  const line = (name: string, s: RunStats) => `| ${name} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} |`;
-  const other = r.otherTravel.map((o) => `${o.travel} ${o.mismatches}/${o.questions}`).join(', ');
-  return [
-    `peer pgrouting: load average ${r.loadAverage.before.join(' ')} before, ${r.loadAverage.after.join(' ')} after (${os.cpus().length} cores)`,
-    `peer pgrouting: ${r.questions} questions (${r.question.serviceCode}, ${r.question.childAgeMonths} months, ${r.question.travel}, first ${r.question.first}); mismatches ${JSON.stringify(r.mismatches)}; other modes/seasons: ${other}`,
-    '',
-    '| nearest providers, same questions | p50 ms | p95 ms | p99 ms | max ms |',
-    '|---|---|---|---|---|',
-    line('Kết Nối in process, in turn with the peer', r.ours),
-    line('Kết Nối in process, back to back', r.oursBackToBack),
-    ...Object.entries(r.peers).map(([v, s]) => line(`pgRouting ${v} (over 127.0.0.1)`, s)),
-    line('PostgreSQL `SELECT 1` round trip', r.roundTrip),
-    line('pgRouting graph only (edges read + graph built)', r.graphOnly),
-    '',
-    ...Object.entries(r.ratio).map(
-      ([v, x]) => `peer ÷ ours in turn (${v}): p50 ${x.p50}×, p95 ${x.p95}×, p99 ${x.p99}×`,
-    ),
-    ...Object.entries(r.peers).map(
-      ([v, s]) =>
-        `peer ÷ ours back to back (${v}): p50 ${round1(s.p50 / r.oursBackToBack.p50)}×, p95 ${round1(s.p95 / r.oursBackToBack.p95)}×, p99 ${round1(s.p99 / r.oursBackToBack.p99)}×`,
-    ),
-    ...r.mismatchExamples.map((e) => `mismatch: ${e}`),
-  ];
 }
