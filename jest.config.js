@@ -22,7 +22,12 @@ const common = {
 };
 
 /** Tests that only make sense on Neo4j. */
-const NEO4J_ONLY = ['<rootDir>/test/store/neo4j.int.test.ts', '<rootDir>/test/fault/neo4j-*.test.ts'];
+const NEO4J_ONLY = [
+  '<rootDir>/test/store/neo4j.int.test.ts',
+  '<rootDir>/test/fault/neo4j-*.test.ts',
+  // Several server processes over one store: only a server store can be shared between processes.
+  '<rootDir>/test/multi-server/**/*.test.ts',
+];
 
 /** Suites that run on both stores: they reach the store through test/fixtures/test-app.ts. */
 const ON_BOTH = [
@@ -45,7 +50,12 @@ module.exports = {
       ...common,
       displayName: 'embedded',
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/test/store/neo4j\\.int\\.test\\.ts$', '/test/fault/neo4j-'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '/test/store/neo4j\\.int\\.test\\.ts$',
+        '/test/fault/neo4j-',
+        '/test/multi-server/',
+      ],
       setupFiles: ['<rootDir>/test/neo4j/use-embedded.ts'],
     },
     {

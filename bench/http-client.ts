@@ -12,7 +12,17 @@ export class GraphqlClient {
   }
 
   /** POSTs a query; resolves to `data`, rejects on a non-200 status or any GraphQL error. */
-  request<T = any>(query: string, variables: object, token: string | null): Promise<T> {
+  async request<T = any>(query: string, variables: object, token: string | null): Promise<T> {
+    return (await this.exchange<T>(query, variables, token)).data;
+  }
+
+  /** As request(), with extra request headers, resolving to `data` and the response headers too. */
+  exchange<T = any>(
+    query: string,
+    variables: object,
+    token: string | null,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ data: T; headers: http.IncomingHttpHeaders }> {
     const body = JSON.stringify({ query, variables });
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -26,6 +36,7 @@ export class GraphqlClient {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
             ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...extraHeaders,
           },
         },
         (res) => {
@@ -37,7 +48,7 @@ export class GraphqlClient {
               const parsed = JSON.parse(text) as { data?: T; errors?: unknown[] };
               if (res.statusCode !== 200 || parsed.errors)
                 reject(new Error(`${res.statusCode} ${text.slice(0, 300)}`));
-              else resolve(parsed.data as T);
+              else resolve({ data: parsed.data as T, headers: res.headers });
             } catch {
               reject(new Error(`${res.statusCode} ${text.slice(0, 300)}`));
             }

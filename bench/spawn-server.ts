@@ -11,7 +11,17 @@ export interface RunningServer {
   port: number;
   readyMs: number;
   pid: number;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Stops a child: SIGTERM, and SIGKILL after `graceMs`; resolves once it has exited. */
+async function stopChild(child: ChildProcess, exited: Promise<void>, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
 }
 
 async function freePort(): Promise<number> {
@@ -66,13 +76,10 @@ export async function spawnServer(
       port,
       readyMs,
       pid: child.pid!,
-      async stop() {
-        child.kill('SIGTERM');
-        await exited;
-      },
+      stop: (graceMs = 15_000) => stopChild(child, exited, graceMs),
     };
   } catch (err) {
-    child.kill('SIGTERM');
+    await stopChild(child, exited, 5_000);
     throw err;
   }
 }

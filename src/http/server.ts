@@ -12,7 +12,9 @@ import { pickLocale } from '../domain/i18n/locale';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { localizeError } from '../graphql/localize-errors';
 import { DEFAULT_DOCUMENT_LIMITS, DocumentRejectedError, screenDocument } from '../graphql/screen-document';
+import { bookmarksToReturn, currentCausalScope, runInCausalScope } from '../store/causal-scope';
 import { LruMap } from '../support/lru-map';
+import { BOOKMARK_HEADER, decodeBookmarkHeader, encodeBookmarkHeader } from './bookmark-header';
 import { createRateLimiter } from './rate-limit';
 import { BodyTimeoutError, readBody } from './read-body';
 import { serveExplorer, wantsExplorer } from './graphql-explorer';
@@ -147,6 +149,10 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
       });
     }
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    const scope = currentCausalScope();
+    const bookmark =
+      scope && app.store.kind === 'neo4j' ? encodeBookmarkHeader(bookmarksToReturn(scope)) : null;
+    if (bookmark) res.setHeader(BOOKMARK_HEADER, bookmark);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
@@ -174,7 +180,16 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     const url = new URL(req.url ?? '/', 'http://localhost');
     const handler = table[url.pathname] ?? prefixRoute(table, url.pathname) ?? table['*'];
     if (!handler) return sendJson(res, 404, { error: 'not found' });
-    handler(req, res, url).catch((err: unknown) => {
+    // A request with a bookmark (a write made through any server) is served once this server has it:
+    // the store's sessions start from it, and the read model has caught up past it (causal-scope.ts).
+    const serve = async () => {
+      const after = decodeBookmarkHeader(req.headers[BOOKMARK_HEADER]);
+      await runInCausalScope(after, async () => {
+        if (after.length > 0) await (app.follower?.catchUp(after) ?? app.store.awaitBookmarks(after));
+        await handler(req, res, url);
+      });
+    };
+    serve().catch((err: unknown) => {
       if (res.headersSent) return res.end();
       if (err instanceof BodyTimeoutError)
         return sendError(res, err.code, err.message, { connection: 'close' });

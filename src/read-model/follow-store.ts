@@ -5,11 +5,14 @@
  * updatedAt is taken before its commit: a slow transaction can commit a time the cursor already passed.
  * Re-applying a record is harmless (apply* replaces by id), so the overlap costs a re-read, not a mistake.
  * Communes, roads and service types are not in the feed: they change with a restart (docs/deploy.md).
+ * Polls run one at a time; a request carrying a bookmark waits for a poll that starts after it arrived
+ * and reads from that bookmark (catchUp), so it sees the write the bookmark names.
  */
+import { runInCausalScope } from '../store/causal-scope';
 import type { ChangeCursor, GraphStore } from '../store/port';
 import type { ReadModel } from './read-model';
 
-type FollowedStore = Pick<GraphStore, 'changesAfter' | 'facilitiesById' | 'offeringsById'>;
+type FollowedStore = Pick<GraphStore, 'changesAfter' | 'facilitiesById' | 'offeringsById' | 'awaitBookmarks'>;
 
 const PAGE = 1000;
 
@@ -27,6 +30,10 @@ export class StoreFollower {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private failing = false;
+  /** The last poll queued (or running): the next one starts after it. */
+  private tail: Promise<unknown> = Promise.resolve();
+  /** A queued poll that has not started yet, with the bookmarks it will read from. */
+  private queued: { bookmarks: Set<string>; done: Promise<number> } | null = null;
   /** Polls completed; tests and /ready-style probes read it. */
   polls = 0;
 
@@ -41,7 +48,7 @@ export class StoreFollower {
   start(): void {
     if (this.timer) return;
     const tick = () => {
-      this.running = this.pollOnce()
+      this.running = this.queuePoll([])
         .then(() => {
           this.failing = false;
         })
@@ -62,6 +69,34 @@ export class StoreFollower {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+  }
+
+  /**
+   * Resolves once a poll that started after this call, reading from these bookmarks (a write made
+   * through another server), has applied its changes; callers that arrive together share one poll.
+   */
+  async catchUp(bookmarks: readonly string[] = []): Promise<number> {
+    // Each caller's bookmarks are reached on their own first, so one this store never reaches (forged,
+    // or of another database) holds up only its own request, not the poll every caller shares.
+    if (bookmarks.length > 0) await this.store.awaitBookmarks(bookmarks);
+    return this.queuePoll(bookmarks);
+  }
+
+  private queuePoll(bookmarks: readonly string[]): Promise<number> {
+    if (!this.queued) {
+      const slot = { bookmarks: new Set<string>(), done: Promise.resolve(0) };
+      slot.done = this.tail
+        .catch(() => undefined)
+        .then(() => {
+          // From here on, a new caller may have arrived after this poll's reads began: it queues the next.
+          this.queued = null;
+          return runInCausalScope([...slot.bookmarks], () => this.pollOnce());
+        });
+      this.queued = slot;
+      this.tail = slot.done;
+    }
+    for (const b of bookmarks) this.queued.bookmarks.add(b);
+    return this.queued.done;
   }
 
   /** One poll: everything changed since the cursor (less the look-back), applied; returns how many. */

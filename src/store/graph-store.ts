@@ -3,6 +3,8 @@
  * and differ only in how statements run (src/store/embedded, src/store/neo4j).
  */
 import { READ_WRITE_SESSION } from './cypher/write-session';
+import { runInCausalScope } from './causal-scope';
+import { AWAIT_BOOKMARKS } from './cypher/causal';
 import { col, groupByKey, inKeyOrder, readPage, type Raw } from './batch-results';
 import { CaseStore } from './case-store';
 import type { CypherRunner } from './cypher-runner';
@@ -132,6 +134,11 @@ export class CypherGraphStore implements GraphStore {
     } catch {
       return false;
     }
+  }
+
+  async awaitBookmarks(bookmarks: readonly string[]): Promise<void> {
+    if (bookmarks.length === 0) return;
+    await runInCausalScope(bookmarks, () => this.runner.read(AWAIT_BOOKMARKS));
   }
 
   close(): Promise<void> {

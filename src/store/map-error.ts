@@ -1,5 +1,5 @@
 /** Maps driver errors of either store to domain errors; everything else stays internal. */
-import { ConflictError, DomainError, StoreUnavailableError } from '../domain/errors';
+import { BadInputError, ConflictError, DomainError, StoreUnavailableError } from '../domain/errors';
 
 /** A store error that carries its GQLSTATUS (Grafeo) or Neo4j status code. */
 export class StoreError extends Error {
@@ -50,6 +50,14 @@ export function mapStoreError(err: unknown): Error {
     return new ConflictError('That identifier is already in use');
   }
   if (NEO4J_CONNECTION_CODES.has(status)) return new StoreUnavailableError();
+  // Bookmarks arrive from callers (causal-scope.ts): one this store never gave is their mistake, and
+  // one it has not reached in time (a lagging cluster member) is worth a retry.
+  if (status.startsWith('Neo.ClientError.Transaction.InvalidBookmark'))
+    return new BadInputError('A bookmark the request carried is not one this store gave');
+  if (status === 'Neo.TransientError.Transaction.BookmarkTimeout')
+    return new StoreUnavailableError(
+      'The store has not yet reached the write the bookmark names; try again shortly',
+    );
   const transient = status === '40000' || NEO4J_TRANSIENT.test(status);
   return new StoreError(message, status, transient);
 }

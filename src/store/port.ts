@@ -316,6 +316,11 @@ export interface StoreAdmin {
   /** Creates constraints and indexes; idempotent. */
   ensureSchema(): Promise<void>;
   isHealthy(): Promise<boolean>;
+  /**
+   * Resolves once the store holds the writes these bookmarks name (Neo4j causal consistency, for a
+   * caller that wrote through another server); at once on the embedded store, which has none.
+   */
+  awaitBookmarks(bookmarks: readonly string[]): Promise<void>;
   close(): Promise<void>;
   countNodes(label: string): Promise<number>;
   /**

@@ -6,6 +6,7 @@
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { StoreFollower } from '../../src/read-model/follow-store';
+import { runInCausalScope } from '../../src/store/causal-scope';
 import { facility, offering, seedTinyDirectory } from '../fixtures/directory';
 import { createTestApp, type TestApp } from '../fixtures/test-app';
 
@@ -64,5 +65,34 @@ describe('a second read model following the store', () => {
     await follower.pollOnce();
     await follower.pollOnce();
     expect(JSON.stringify(offeringOf(b, 'off-b1'))).toBe(snapshot);
+  });
+});
+
+describe('catching up for a request that carries a bookmark', () => {
+  it('applies the write the bookmark names', async () => {
+    const before = offeringOf(a.app, 'off-b1')!;
+    const bookmarks = await runInCausalScope([], async (scope) => {
+      await a.app.directory.write({ offerings: [{ ...before, capacity: 33, updatedAt: now() }] });
+      return scope.written;
+    });
+    expect(offeringOf(b, 'off-b1')?.capacity).not.toBe(33);
+    await follower.catchUp(bookmarks);
+    expect(offeringOf(b, 'off-b1')?.capacity).toBe(33);
+  });
+
+  it('serves callers that arrive together with one poll', async () => {
+    const polls = follower.polls;
+    await Promise.all([follower.catchUp(), follower.catchUp(), follower.catchUp()]);
+    expect(follower.polls).toBe(polls + 1);
+  });
+
+  it('runs another poll for a caller that arrives after a poll began', async () => {
+    const polls = follower.polls;
+    const first = follower.catchUp();
+    // Microtasks run before setImmediate: by then the first poll has begun its reads.
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = follower.catchUp();
+    await Promise.all([first, second]);
+    expect(follower.polls).toBe(polls + 2);
   });
 });

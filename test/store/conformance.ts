@@ -5,6 +5,7 @@
  */
 import type { CypherGraphStore } from '../../src/store/graph-store';
 import { defineCaseConformance } from './conformance/cases';
+import { defineCausalConformance } from './conformance/causal';
 import { deleteOwnNodes, type ConformanceContext } from './conformance/context';
 import { definePaginationConformance } from './conformance/pagination';
 import { defineReadConformance } from './conformance/reads';
@@ -58,5 +59,6 @@ export function defineStoreConformance(name: string, open: () => Promise<CypherG
     });
     describe('Vietnamese text and search', () => defineTextConformance(ctx));
     describe('cases, consents, referrals and audit', () => defineCaseConformance(ctx));
+    describe('bookmarks (read-your-writes across servers)', () => defineCausalConformance(ctx));
   });
 }

@@ -7,6 +7,7 @@
 import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { StoreUnavailableError } from '../../domain/errors';
+import { currentCausalScope } from '../causal-scope';
 import type { CypherRunner, Params, Row, RunFn } from '../cypher-runner';
 import { mapStoreError } from '../map-error';
 import { normalizeParams } from '../normalize';
@@ -84,12 +85,14 @@ export function createNeo4jRunner(
   let statements = 0;
   let closed = false;
 
-  // Sessions share the driver's bookmark manager, so a read sees the writes that completed before it.
+  // Sessions share the driver's bookmark manager, so a read sees the writes that completed before it
+  // in this process; a request's causal scope adds the bookmarks of writes made through other servers.
   const session = (mode: 'READ' | 'WRITE') =>
     driver.session({
       database: options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: driver.executeQueryBookmarkManager,
+      bookmarks: [...(currentCausalScope()?.after ?? [])],
     });
 
   const runIn = async (tx: ManagedTransaction, query: string, params?: Params): Promise<Row[]> => {
@@ -127,7 +130,12 @@ export function createNeo4jRunner(
     },
     read: (query, params) => inSession('READ', (s) => s.executeRead((tx) => runIn(tx, query, params))),
     write: <T>(work: (run: RunFn) => Promise<T>) =>
-      inSession('WRITE', (s) => s.executeWrite((tx) => work((q, p) => runIn(tx, q, p)))),
+      inSession('WRITE', async (s) => {
+        const result = await s.executeWrite((tx) => work((q, p) => runIn(tx, q, p)));
+        // The commit's bookmark, for the caller to pass to another server (causal-scope.ts).
+        currentCausalScope()?.written.push(...s.lastBookmarks());
+        return result;
+      }),
     async applySchema(ddl) {
       await inSession('WRITE', async (s) => {
         // Schema and data changes may not share a transaction in Neo4j: one statement per transaction.
