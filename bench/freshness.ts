@@ -115,7 +115,12 @@ export class FreshnessProbe {
     return client
       .exchange<{
         nearestProviders: { matches: Match[] };
-      }>(NEAREST, { i: { communeCode, serviceCode, childAgeMonths, first: 50 } }, this.target.tokens.caseworker, headers)
+      }>(
+        NEAREST,
+        { i: { communeCode, serviceCode, childAgeMonths, first: 50 } },
+        this.target.tokens.caseworker,
+        headers,
+      )
       .then((r) => r.data.nearestProviders.matches);
   }
 

@@ -69,6 +69,15 @@ export function prepareData(input: {
   };
 }
 
+/** The data set's communes (code and province), from its directory files. */
+export function readCommunes(dir: string): Array<{ code: string; provinceCode: string }> {
+  return fs
+    .readFileSync(path.join(dir, 'directory', 'communes.ndjson'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { code: string; provinceCode: string });
+}
+
 /** Copies the store file (and its WAL, if any) to a temporary path; returns it and a cleanup. */
 export function copyStore(storeFile: string): { file: string; remove: () => void } {
   const file = path.join(os.tmpdir(), `ketnoi-bench-${process.pid}.grafeo`);

@@ -8,10 +8,12 @@
  * data set is imported into Neo4j once and the server runs over a copy of it (bench/neo4j-store.ts).
  * With --peer pgrouting the same nearest-provider questions are also asked of PostgreSQL + pgRouting
  * loaded with the same travel graph and providers (bench/peer/run-peer.ts); `--only peer` runs just that.
+ * `--store neo4j --freshness [--rounds 20]` instead measures how soon a write through one server shows in
+ * another (bench/freshness-run.ts).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { flag, parseArgs } from '../src/cli/args';
+import { runFreshnessBench } from './freshness-run';
 import { parseScale } from '../src/generate/scale';
 import { GraphqlClient } from './http-client';
 import { openInProcess, runGraphqlInProcess, runInProcess } from './in-process';
@@ -21,7 +23,7 @@ import { buildOperations, type BenchInputs } from './operations';
 import { describePeer } from './peer/describe-peer';
 import { checkPeer, runPeer, type PeerOutcome } from './peer/run-peer';
 import { neo4jStoreDir, peakRssOf, prepareNeo4jStore, startNeo4jCopy, type BenchNeo4j } from './neo4j-store';
-import { copyStore, prepareData } from './prepare-store';
+import { copyStore, prepareData, readCommunes } from './prepare-store';
 import { checkTargets, markdownTable, writeResult, type BenchResult } from './report';
 import { createHttpCases, createInProcessCases, findReceiver } from './setup-cases';
 import { spawnServer } from './spawn-server';
@@ -29,14 +31,6 @@ import { runBounded, type RunStats } from './stats';
 
 const log = (line: string) => console.log(line);
 const BENCH_CASES = 16;
-
-function readCommunes(dir: string): Array<{ code: string; provinceCode: string }> {
-  return fs
-    .readFileSync(path.join(dir, 'directory', 'communes.ndjson'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { code: string; provinceCode: string });
-}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -50,6 +44,11 @@ async function main(): Promise<void> {
   // Said before the long part of the run: a peer that cannot run here is skipped, not an error.
   const peerCheck = peerName === null ? null : checkPeer(peerName);
   if (peerCheck && 'skipped' in peerCheck) log(`bench: peer ${peerName}: skipped: ${peerCheck.skipped}`);
+  if (args.flags.freshness === true) {
+    if (storeKind !== 'neo4j')
+      throw new Error('--freshness needs --store neo4j: several servers share only a server store');
+    return runFreshnessBench({ scale: scale.label, seed, rounds: Number(flag(args, 'rounds') ?? 20), log });
+  }
   const data = prepareData({ scale: scale.label, seed, log, embedded: storeKind === 'embedded' });
   const communes = readCommunes(data.dir);
   const chainCaseId = data.manifest.samples.eightStepCaseId;
