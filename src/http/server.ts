@@ -184,6 +184,8 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     // the store's sessions start from it, and the read model has caught up past it (causal-scope.ts).
     const serve = async () => {
       const after = decodeBookmarkHeader(req.headers[BOOKMARK_HEADER]);
+      // The embedded store has no bookmarks and one process: nothing to wait for or hand back.
+      if (app.store.kind !== 'neo4j') return handler(req, res, url);
       await runInCausalScope(after, async () => {
         if (after.length > 0) await (app.follower?.catchUp(after) ?? app.store.awaitBookmarks(after));
         await handler(req, res, url);
