@@ -169,7 +169,8 @@ if (skipReason) {
       await cw.locator('#next-steps button.prefill').first().click();
       await cw.waitForSelector('#chosen-provider strong');
       await expect(cw.textContent('#case-result')).resolves.toContain('LC-LOOP-VI');
-      await expect(cw.locator('#create-referral').isDisabled()).resolves.toBe(false);
+      // Enabled once the case's consent has loaded too (referral-panel.js), which can trail the provider.
+      await cw.waitForSelector('#create-referral:enabled');
       await cw.close();
       await staff.close();
     });
