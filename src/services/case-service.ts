@@ -9,7 +9,9 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../
 import { readLanguageCode } from '../domain/language/language-table';
 import { SECTORS, type Sector } from '../domain/model';
 import type { AuditEventRecord, CaseRecord, ConsentRecord, CaseStore, Page, PageArgs } from '../store/port';
+import { claimFor } from '../domain/idempotency/idempotency-key';
 import { auditEvent, newId } from './audit';
+import { createOnce, type ClaimKey } from './create-once';
 import type { RoutingService } from './routing-service';
 
 const LABEL = /^[\p{L}\p{N}][\p{L}\p{N} _\-#.]{0,39}$/u;
@@ -29,6 +31,7 @@ export interface CreateCaseInput {
   communeCode: string;
   languages?: string[] | null;
   needs?: string[] | null;
+  idempotencyKey?: string | null;
 }
 
 export class CaseService {
@@ -40,6 +43,7 @@ export class CaseService {
       | 'cases'
       | 'casesById'
       | 'consentsByCase'
+      | 'idempotencyKey'
       | 'referralsByCase'
       | 'transact'
     >,
@@ -47,17 +51,40 @@ export class CaseService {
     private readonly now: () => string,
   ) {}
 
+  /** A new case; with an idempotencyKey, a retry returns the first submission's case (src/services/create-once.ts). */
   async createCase(viewer: Viewer, input: CreateCaseInput): Promise<CaseRecord> {
     authorize(viewer, 'case.write');
-    if (!viewer.organizationId)
+    const organizationId = viewer.organizationId;
+    if (!organizationId)
       throw new ForbiddenError('A caseworker token needs an organisation (org claim) to own cases');
+    const at = this.now();
+    return createOnce({
+      store: this.store,
+      claim: claimFor({
+        operation: 'createCase',
+        subject: viewer.subject,
+        key: input.idempotencyKey,
+        payload: { ...input },
+      }),
+      at,
+      replay: (id) => this.readCase(viewer, id, 'IDEMPOTENT_REPLAY'),
+      create: (claimKey) => this.insertCase(viewer, organizationId, input, at, claimKey),
+    });
+  }
+
+  private async insertCase(
+    viewer: Viewer,
+    organizationId: string,
+    input: CreateCaseInput,
+    at: string,
+    claimKey: ClaimKey,
+  ): Promise<CaseRecord> {
     const label = input.label.trim();
     if (!LABEL.test(label)) {
       throw new BadInputError(
         'label must be a short pseudonymous code (1–40 letters, digits, spaces, - _ # .), never a name',
       );
     }
-    const at = this.now();
     if (
       !/^\d{4}-(0[1-9]|1[0-2])$/.test(input.birthMonth) ||
       input.birthMonth > at.slice(0, 7) ||
@@ -79,12 +106,13 @@ export class CaseService {
       provinceCode: commune.provinceCode,
       languages,
       needs,
-      organizationId: viewer.organizationId,
+      organizationId,
       createdBy: viewer.subject,
       createdAt: at,
       updatedAt: at,
     };
     await this.store.transact(async (tx) => {
+      await claimKey(tx, record.id);
       // Checked inside the write, so two caseworkers typing the same label cannot both create it.
       if (await tx.caseIdByLabel(record.organizationId, label))
         throw new ConflictError(

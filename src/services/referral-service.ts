@@ -24,13 +24,23 @@ import {
   NotFoundError,
   quoteInput,
 } from '../domain/errors';
-import { levelRank, type Urgency } from '../domain/model';
+import { claimFor } from '../domain/idempotency/idempotency-key';
+import type { Urgency } from '../domain/model';
+import { checkReferralRequest } from '../domain/referral/check-referral-request';
 import { renderReferralSlip } from '../domain/referral/referral-slip';
 import { transitionReferral, type ReferralAction } from '../domain/referral/referral-status';
 import type { ReadModel } from '../read-model/read-model';
 import type { ConnectionParent } from '../graphql/mappers';
-import type { ConsentRecord, FacilityRecord, CaseStore, PageArgs, ReferralRecord } from '../store/port';
+import type {
+  CaseStore,
+  ConsentRecord,
+  FacilityRecord,
+  PageArgs,
+  ReferralEventRecord,
+  ReferralRecord,
+} from '../store/port';
 import { auditEvent, newId } from './audit';
+import { createOnce, type ClaimKey } from './create-once';
 
 export interface CreateReferralInput {
   caseId: string;
@@ -42,6 +52,22 @@ export interface CreateReferralInput {
   dueDate?: string | null;
   parentId?: string | null;
   skipReason?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/** The REQUEST event that opens a referral's history. */
+function requestEvent(referral: ReferralRecord, by: string): ReferralEventRecord {
+  return {
+    id: newId('evt'),
+    referralId: referral.id,
+    action: 'REQUEST',
+    fromStatus: null,
+    toStatus: 'REQUESTED',
+    by,
+    at: referral.createdAt,
+    note: referral.reason,
+    reasonCode: null,
+  };
 }
 
 /** The consent id a new referral shares the case under (null inside one organisation), or CONSENT_REQUIRED. */
@@ -73,7 +99,13 @@ export class ReferralService {
   constructor(
     private readonly store: Pick<
       CaseStore,
-      'appendAudit' | 'casesById' | 'consentsByCase' | 'referrals' | 'referralsById' | 'transact'
+      | 'appendAudit'
+      | 'casesById'
+      | 'consentsByCase'
+      | 'idempotencyKey'
+      | 'referrals'
+      | 'referralsById'
+      | 'transact'
     >,
     private readonly readModel: ReadModel,
     private readonly now: () => string,
@@ -89,67 +121,60 @@ export class ReferralService {
     return facility;
   }
 
+  /** A new referral; with an idempotencyKey, a retry returns the first submission's referral. */
   async createReferral(viewer: Viewer, input: CreateReferralInput): Promise<ReferralRecord> {
     authorize(viewer, 'referral.create');
+    const at = this.now();
+    return createOnce({
+      store: this.store,
+      claim: claimFor({
+        operation: 'createReferral',
+        subject: viewer.subject,
+        key: input.idempotencyKey,
+        payload: { ...input },
+      }),
+      at,
+      replay: (id) => this.readReferral(viewer, id),
+      create: (claimKey) => this.insertReferral(viewer, input, at, claimKey),
+    });
+  }
+
+  /** Load → check the request → may the caller send it? → persist with its event and audit. */
+  private async insertReferral(
+    viewer: Viewer,
+    input: CreateReferralInput,
+    at: string,
+    claimKey: ClaimKey,
+  ): Promise<ReferralRecord> {
     const [record] = await this.store.casesById([input.caseId]);
     if (!record) throw new NotFoundError('Case', input.caseId);
     const from = this.facility(input.fromFacilityId, 'fromFacilityId');
     const to = this.facility(input.toFacilityId, 'toFacilityId');
-    if (from.id === to.id) throw new BadInputError('A referral must go to another facility');
-    if (!this.readModel.serviceTypes.has(input.serviceCode))
-      throw new BadInputError(`Unknown service code ${quoteInput(input.serviceCode)}`);
-    const offers = this.readModel
-      .offeringsOf(input.serviceCode)
-      .some(({ facility }) => facility.id === to.id);
-    if (!offers)
-      throw new BadInputError(`${to.name} does not offer ${quoteInput(input.serviceCode)}`, {
-        field: 'serviceCode',
-      });
-    const reason = input.reason.trim();
-    if (reason.length < 3 || reason.length > 1000)
-      throw new BadInputError('reason must be 3–1000 characters');
-    const skipReason = input.skipReason?.trim() || null;
-    if (skipReason && skipReason.length > 1000)
-      throw new BadInputError('skipReason must be at most 1000 characters');
-    if (
-      from.sector === 'HEALTH' &&
-      to.sector === 'HEALTH' &&
-      levelRank(to.level) - levelRank(from.level) > 1 &&
-      !skipReason
-    ) {
-      throw new BadInputError(
-        `This referral skips a level (${from.level} → ${to.level}); give a skipReason such as an emergency or a missing service`,
-        { field: 'skipReason' },
-      );
-    }
-    const at = this.now();
-    if (input.dueDate && input.dueDate < at.slice(0, 10))
-      throw new BadInputError('dueDate must not be in the past');
-    let parent: ReferralRecord | null = null;
-    if (input.parentId) {
-      [parent = null] = await this.store.referralsById([input.parentId]);
-      if (!parent || parent.caseId !== record.id)
-        throw new BadInputError(`parentId ${quoteInput(input.parentId)} is not a referral of this case`);
-    }
+    const checked = checkReferralRequest({
+      request: input,
+      from,
+      to,
+      serviceKnown: this.readModel.serviceTypes.has(input.serviceCode),
+      receiverOffers: this.readModel.offeringsOf(input.serviceCode).some((o) => o.facility.id === to.id),
+      at,
+    });
+    const parent = await this.parentOf(record.id, input.parentId);
     const [consents = []] = await this.store.consentsByCase([record.id]);
     assertAllowed(
       maySendFrom({ viewer, record, from, parent, consents, at }),
       'A referral leaves from a facility of your organisation (or one the family consented to), or onward from your facility after a referral to it',
     );
     const referral: ReferralRecord = {
+      ...checked,
       id: newId('ref'),
       caseId: record.id,
-      parentId: input.parentId ?? null,
+      parentId: parent?.id ?? null,
       fromFacilityId: from.id,
       toFacilityId: to.id,
       fromOrganizationId: from.organizationId,
       toOrganizationId: to.organizationId,
       serviceCode: input.serviceCode,
-      reason,
-      urgency: input.urgency ?? 'ROUTINE',
-      dueDate: input.dueDate ?? null,
       status: 'REQUESTED',
-      skipReason,
       rejectReasonCode: null,
       consentId: null,
       createdBy: viewer.subject,
@@ -158,6 +183,7 @@ export class ReferralService {
       version: 1,
     };
     await this.store.transact(async (tx) => {
+      await claimKey(tx, referral.id);
       // Consent is decided inside the write, so a withdrawal cannot slip between the check and the referral.
       referral.consentId = decideConsent({
         consents: await tx.consentsByCase(record.id),
@@ -166,17 +192,7 @@ export class ReferralService {
         at,
       });
       await tx.createReferral(referral);
-      await tx.appendReferralEvent({
-        id: newId('evt'),
-        referralId: referral.id,
-        action: 'REQUEST',
-        fromStatus: null,
-        toStatus: 'REQUESTED',
-        by: viewer.subject,
-        at,
-        note: reason,
-        reasonCode: null,
-      });
+      await tx.appendReferralEvent(requestEvent(referral, viewer.subject));
       await tx.appendAudit(
         auditEvent({
           viewer,
@@ -190,6 +206,18 @@ export class ReferralService {
       );
     });
     return referral;
+  }
+
+  /** The referral an onward one follows from, which must belong to the same case. */
+  private async parentOf(
+    caseId: string,
+    parentId: string | null | undefined,
+  ): Promise<ReferralRecord | null> {
+    if (!parentId) return null;
+    const [parent] = await this.store.referralsById([parentId]);
+    if (!parent || parent.caseId !== caseId)
+      throw new BadInputError(`parentId ${quoteInput(parentId)} is not a referral of this case`);
+    return parent;
   }
 
   async transition(

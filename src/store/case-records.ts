@@ -3,6 +3,7 @@ import type {
   AuditEventRecord,
   CaseRecord,
   ConsentRecord,
+  IdempotencyRecord,
   ReferralEventRecord,
   ReferralRecord,
 } from './port';
@@ -93,5 +94,15 @@ export function toAuditEvent(r: Raw): AuditEventRecord {
     entityId: s(r.entityId),
     caseId: n(r.caseId),
     purpose: n(r.purpose),
+  };
+}
+
+export function toIdempotency(r: Raw): IdempotencyRecord {
+  return {
+    id: s(r.id),
+    operation: s(r.operation),
+    fingerprint: s(r.fingerprint),
+    entityId: s(r.entityId),
+    createdAt: s(r.createdAt),
   };
 }

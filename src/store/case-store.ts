@@ -2,7 +2,7 @@
 import { col, groupByKey, inKeyOrder, readPage, type Raw } from './batch-results';
 import type { CypherRunner, RunFn } from './cypher-runner';
 import * as C from './cypher/cases';
-import { toAuditEvent, toCase, toConsent, toReferral, toReferralEvent } from './case-records';
+import { toAuditEvent, toCase, toConsent, toIdempotency, toReferral, toReferralEvent } from './case-records';
 import type { CaseScope, CaseWriter, OutcomeSeenRecord, Page, PageArgs, ReferralFilter } from './port';
 
 function caseWriter(run: RunFn): CaseWriter {
@@ -43,6 +43,11 @@ function caseWriter(run: RunFn): CaseWriter {
     async caseIdByLabel(organizationId, label) {
       const rows = await run(C.CASE_BY_LABEL, { organizationId, label });
       return rows[0] ? String(rows[0].id) : null;
+    },
+    async claimIdempotencyKey(row) {
+      const [stored] = await run(C.CLAIM_IDEMPOTENCY_KEY, { row });
+      if (!stored) throw new Error(`idempotency key ${row.id} was neither created nor found`);
+      return toIdempotency(stored.i as Raw);
     },
   };
 }
@@ -130,6 +135,11 @@ export class CaseStore {
       at: String(r.at),
     }));
     return groupByKey(caseIds, items, (s) => s.caseId);
+  }
+
+  async idempotencyKey(id: string) {
+    const [row] = await this.runner.read(C.IDEMPOTENCY_KEY, { id });
+    return row ? toIdempotency(row.i as Raw) : null;
   }
 
   async appendAudit(rows: Parameters<CaseWriter['appendAudit']>[0][]) {

@@ -119,6 +119,7 @@ export class CypherGraphStore implements GraphStore {
   auditEvents: CaseStore['auditEvents'] = (caseId, limit) => this.caseStore.auditEvents(caseId, limit);
   appendAudit: CaseStore['appendAudit'] = (rows) => this.caseStore.appendAudit(rows);
   outcomesSeen: CaseStore['outcomesSeen'] = (actor, ids) => this.caseStore.outcomesSeen(actor, ids);
+  idempotencyKey: CaseStore['idempotencyKey'] = (id) => this.caseStore.idempotencyKey(id);
 
   get kind() {
     return this.runner.kind;

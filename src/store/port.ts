@@ -301,6 +301,20 @@ export interface CaseWriter {
   appendAudit(row: AuditEventRecord): Promise<void>;
   /** The id of the organisation's case with this label, if any (checked inside the write that adds one). */
   caseIdByLabel(organizationId: string, label: string): Promise<string | null>;
+  /**
+   * Stores the idempotency key unless one with its id exists, and returns the stored one: `row` itself, or
+   * the earlier claim (whose entityId then differs). Concurrent claims of one id queue on its unique key.
+   */
+  claimIdempotencyKey(row: IdempotencyRecord): Promise<IdempotencyRecord>;
+}
+
+/** An idempotency key of a creating mutation (src/domain/idempotency): which record it created. */
+export interface IdempotencyRecord {
+  id: string;
+  operation: string;
+  fingerprint: string;
+  entityId: string;
+  createdAt: string;
 }
 
 /** When a viewer last opened a referral's outcome (from the audit trail's OUTCOME_SEEN reads). */
@@ -394,6 +408,8 @@ export interface CaseStore {
   appendAudit(rows: AuditEventRecord[]): Promise<void>;
   /** Per case, the referrals `actor` opened the outcome of, each with the last time (grouped in key order). */
   outcomesSeen(actor: string, caseIds: readonly string[]): Promise<OutcomeSeenRecord[][]>;
+  /** The idempotency key stored under this id, if any. */
+  idempotencyKey(id: string): Promise<IdempotencyRecord | null>;
 }
 
 /** Read-backs no application code needs: the conformance suite checks raw roads and tombstones with them. */

@@ -146,3 +146,15 @@ RETURN a.caseId AS caseId, a.entityId AS referralId, max(a.at) AS at`;
 export const CASE_BY_LABEL = `
 MATCH (k:\`Case\` {organizationId: $organizationId, label: $label})
 RETURN k.id AS id LIMIT 1`;
+
+/**
+ * An idempotency key, created unless it exists; the stored node comes back either way. The unique key on
+ * IdempotencyKey.id makes a concurrent MERGE of the same id wait for the first and then match it.
+ */
+export const CLAIM_IDEMPOTENCY_KEY = `
+WITH $row AS row
+MERGE (i:IdempotencyKey {id: row.id})
+ON CREATE SET i += row
+RETURN i{.*} AS i`;
+
+export const IDEMPOTENCY_KEY = `MATCH (i:IdempotencyKey {id: $id}) RETURN i{.*} AS i`;

@@ -18,6 +18,7 @@ export const UNIQUE_KEYS: ReadonlyArray<readonly [label: string, property: strin
   ['ReferralEvent', 'id'],
   ['AuditEvent', 'id'],
   ['Tombstone', 'id'],
+  ['IdempotencyKey', 'id'],
 ];
 
 export const PLAIN_INDEXES: ReadonlyArray<readonly [label: string, property: string]> = [

@@ -166,6 +166,52 @@ export function defineCaseConformance(ctx: GetContext): void {
     ).toBeNull();
   });
 
+  it('claims an idempotency key once: the second claim gets the first back, a rolled-back one none', async () => {
+    const { store, p } = ctx();
+    const key = (entityId: string, id = `${p}-idem`) => ({
+      id,
+      operation: 'createCase',
+      fingerprint: 'f1',
+      entityId,
+      createdAt: T,
+    });
+    expect(await store.idempotencyKey(`${p}-idem`)).toBeNull();
+    expect(await store.transact((tx) => tx.claimIdempotencyKey(key('first')))).toEqual(key('first'));
+    expect(await store.transact((tx) => tx.claimIdempotencyKey(key('second')))).toEqual(key('first'));
+    expect(await store.idempotencyKey(`${p}-idem`)).toEqual(key('first'));
+    await expect(
+      store.transact(async (tx) => {
+        await tx.claimIdempotencyKey(key('third', `${p}-idem-rolled-back`));
+        throw new Error('a later step failed');
+      }),
+    ).rejects.toThrow();
+    expect(await store.idempotencyKey(`${p}-idem-rolled-back`)).toBeNull();
+  });
+
+  it('queues concurrent claims of one key: every claimant sees the same winner', async () => {
+    const { store, p } = ctx();
+    const claims = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((entityId) =>
+        store
+          .transact((tx) =>
+            tx.claimIdempotencyKey({
+              id: `${p}-idem-race`,
+              operation: 'createReferral',
+              fingerprint: 'f',
+              entityId,
+              createdAt: T,
+            }),
+          )
+          .then((stored) => stored.entityId)
+          .catch((error: { code?: string }) => `refused:${error.code}`),
+      ),
+    );
+    const winner = (await store.idempotencyKey(`${p}-idem-race`))!.entityId;
+    // A claimant either sees the winner or is refused with CONFLICT (a unique-key race); none wins twice.
+    for (const c of claims) expect([winner, 'refused:CONFLICT']).toContain(c);
+    expect(claims.filter((c) => c === winner).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('finds a case by its organisation and label, and nobody else’s', async () => {
     const { store, p } = ctx();
     const { w, record } = world(p);
