@@ -185,6 +185,30 @@ describe('coverage exports over HTTP', () => {
     expect(text).toContain('Mã xã/phường,Xã/phường,Mã tỉnh');
   });
 
+  it('neutralises names that would start a formula in a spreadsheet (CSV injection, end to end)', async () => {
+    const facility = t.app.readModel.facilities.get('fac-b')!;
+    const commune = t.app.readModel.communes.get('06652')!;
+    await t.app.directory.write({
+      facilities: [{ ...facility, name: '=HYPERLINK("http://evil.example","Trạm")' }],
+      communes: [{ ...commune, name: '  @SUM(1+1)' }],
+    });
+    try {
+      const res = await fetch(`${base}/export/coverage.csv?serviceCode=SCR.ASD&minutes=30&lang=en`, {
+        headers: await auth(),
+      });
+      expect(res.status).toBe(200);
+      const lines = (await res.text()).split('\r\n');
+      const vanDon = lines.find((l) => l.startsWith('06994,'))!;
+      expect(vanDon).toContain(`"'=HYPERLINK(""http://evil.example"",""Trạm"")"`);
+      const hoaiDuc = lines.find((l) => l.startsWith('06652,'))!;
+      expect(hoaiDuc.split(',')[1]).toBe("'  @SUM(1+1)");
+      // No cell anywhere starts with a formula character.
+      for (const line of lines) expect(line).not.toMatch(/(^|,)"?\s*[=+@]/);
+    } finally {
+      await t.app.directory.write({ facilities: [facility], communes: [commune] });
+    }
+  });
+
   it('downloads GeoJSON points with coverage properties', async () => {
     const res = await fetch(`${base}/export/coverage.geojson?serviceCode=SCR.ASD&minutes=30&province=22`, {
       headers: await auth(),
