@@ -85,6 +85,30 @@ export async function gql(query, variables = {}) {
 }
 
 /**
+ * Idempotency keys for one form's submissions (createCase, createReferral): the same key goes with the
+ * same input until the server has answered it, so a double click, or a retry after a dropped connection,
+ * returns the first record instead of creating a second one. A changed input gets a new key.
+ */
+export function submissionKeys() {
+  let lastInput = '';
+  let key = '';
+  return {
+    /** @param {unknown} input */
+    for(input) {
+      const text = JSON.stringify(input);
+      if (text !== lastInput || !key) {
+        lastInput = text;
+        key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+      }
+      return key;
+    },
+    done() {
+      key = '';
+    },
+  };
+}
+
+/**
  * Downloads a protected file: a plain link cannot send the Authorization header, so fetch it and save the blob.
  * Returns the file name used.
  */

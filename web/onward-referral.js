@@ -4,7 +4,7 @@
  * the child's commune, and a referral that follows this one (parentId). The server checks that the consent
  * covers the new receiver (CONSENT_REQUIRED otherwise) and that staff refer only from their own facility.
  */
-import { gql } from './api.js';
+import { gql, submissionKeys } from './api.js';
 import { bi, field, fmt, h, replace, select, withStatus } from './dom.js';
 import { lang, t } from './i18n.js';
 
@@ -25,6 +25,7 @@ export function onwardPanel({ item, facilityId, onDone }) {
   const results = h('div', { id: 'onward-results' });
   const status = h('div', { class: 'status', 'aria-live': 'polite' });
   let chosen = null;
+  const keys = submissionKeys();
 
   const find = async () => {
     chosen = null;
@@ -53,8 +54,10 @@ export function onwardPanel({ item, facilityId, onDone }) {
   const refer = async () => {
     if (!chosen) return replace(status, h('p', { class: 'warn' }, t('Chọn một nơi nhận trước', 'Choose a receiving provider first')));
     const input = { caseId: r.case.id, parentId: r.id, fromFacilityId: facilityId, toFacilityId: chosen.facility.id, serviceCode: service.value, reason: reason.value.trim() };
-    const data = await withStatus(status, () => gql(REFER, { input }));
+    const idempotencyKey = keys.for(input);
+    const data = await withStatus(status, () => gql(REFER, { input: { ...input, idempotencyKey } }));
     if (!data) return;
+    keys.done();
     replace(status, h('p', { class: 'done', id: 'onward-done' }, t(`✓ Đã chuyển gửi tiếp tới ${data.createReferral.toFacility.name}`, `✓ Referred on to ${data.createReferral.toFacility.name}`)));
     onDone?.();
   };

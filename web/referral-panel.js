@@ -3,7 +3,7 @@
  * Referring a child in three visible steps: create the (pseudonymous) case, record the family's consent,
  * then create the referral from a local facility to the chosen provider.
  */
-import { gql } from './api.js';
+import { gql, submissionKeys } from './api.js';
 import { bi, field, h, replace, select, withStatus } from './dom.js';
 import { printSlip } from './chain.js';
 import { SECTOR_LABELS, pick, t } from './i18n.js';
@@ -61,6 +61,8 @@ export function referralPanel({ getContext, onReferred }) {
   const target = h('div', { class: 'chosen', id: 'chosen-provider' });
   const status = h('div', { class: 'status', 'aria-live': 'polite' });
   let localFor = null;
+  const caseKeys = submissionKeys();
+  const referralKeys = submissionKeys();
 
   const createCase = async () => {
     const ctx = getContext();
@@ -73,8 +75,11 @@ export function referralPanel({ getContext, onReferred }) {
       languages: [ctx.language || 'vie'],
       needs: ctx.serviceCode ? [ctx.serviceCode] : [],
     };
-    const data = await withStatus(status, () => gql(CREATE_CASE, { input }));
-    if (data) useCase(data.createCase);
+    const idempotencyKey = caseKeys.for(input);
+    const data = await withStatus(status, () => gql(CREATE_CASE, { input: { ...input, idempotencyKey } }));
+    if (!data) return;
+    caseKeys.done();
+    useCase(data.createCase);
   };
   const showConsent = (consent, sectors) => {
     state.consent = consent;
@@ -104,8 +109,10 @@ export function referralPanel({ getContext, onReferred }) {
       urgency: urgency.value,
       skipReason: skipReason.value.trim() || null,
     };
-    const data = await withStatus(status, () => gql(CREATE_REFERRAL, { input }));
+    const idempotencyKey = referralKeys.for(input);
+    const data = await withStatus(status, () => gql(CREATE_REFERRAL, { input: { ...input, idempotencyKey } }));
     if (!data) return;
+    referralKeys.done();
     const r = data.createReferral;
     replace(
       referralInfo,

@@ -209,6 +209,30 @@ if (skipReason) {
       await page.close();
     });
 
+    it('creates one case and one referral when the caseworker double-clicks (idempotency keys)', async () => {
+      const page = await openPage();
+      await signIn(page, caseworkerToken);
+      await findProviders(page);
+      await page.fill('#case-label', 'LC-BL-0031');
+      await page.dblclick('#create-case');
+      await page.waitForSelector('#case-result:has-text("LC-BL-0031")');
+      await page.click('#grant-consent');
+      await page.waitForSelector('#consent-result:has-text("✓")');
+      const match = page.locator('#matches tr.match:nth-child(1)');
+      await match.locator('button.choose').click();
+      await page.dblclick('#create-referral');
+      await page.waitForSelector('#referral-result:has-text("✓")');
+      await expect(page.locator('.status .error').count()).resolves.toBe(0);
+      const cases = (await server.gqlAs(
+        caseworkerToken,
+        '{ cases(first: 200) { nodes { label referrals { id } } } }',
+      )) as { data: { cases: { nodes: { label: string; referrals: { id: string }[] }[] } } };
+      const mine = cases.data.cases.nodes.filter((c) => c.label === 'LC-BL-0031');
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.referrals).toHaveLength(1);
+      await page.close();
+    });
+
     it('lets a planner see the coverage map and worst gaps, add a what-if site and download the CSV and GeoJSON', async () => {
       const page = await openPage('#/planner');
       await signIn(page, plannerToken);
