@@ -43,7 +43,7 @@ export async function createInProcessCases(app: App, inputs: BenchInputs, count:
   const ids: string[] = [];
   for (let n = 0; n < count; n += 1) {
     const record = await app.cases.createCase(viewer, CASE_INPUT(inputs, n, 'IN-PROCESS'));
-    await app.cases.grantConsent(viewer, {
+    await app.consents.grantConsent(viewer, {
       caseId: record.id,
       grantedBy: 'MOTHER',
       scopeSectors: [...SECTORS],

@@ -1,20 +1,35 @@
-/** The application: the store and the services built on it, shared by GraphQL, HTTP exports and the CLI. */
+/**
+ * The application: the services built on the store, shared by GraphQL, HTTP exports and the CLI. It is the
+ * composition root, so it holds the whole store (GraphStore) and hands each consumer the part it uses.
+ */
 import type { Config } from './config';
 import { createPlanner, type Planner } from './planner/planner';
 import { StoreFollower } from './read-model/follow-store';
 import { ReadModel } from './read-model/read-model';
+import { AuditLogService } from './services/audit-log-service';
 import { CaseService } from './services/case-service';
 import { ChainService } from './services/chain-service';
+import { ConsentService } from './services/consent-service';
 import { CoverageService } from './services/coverage-service';
 import { DirectoryWriter } from './services/directory-writer';
 import { InboxService } from './services/inbox-service';
 import { ReferralService } from './services/referral-service';
 import { RoutingService } from './services/routing-service';
-import type { GraphStore } from './store/port';
+import type { CaseStore, ChangeFeed, DirectoryReads, GraphStore, StoreAdmin } from './store/port';
 
 export interface App {
   config: Config;
-  store: GraphStore;
+  /** The directory as stored: GraphQL's lists and loaders, exports and imports read it. */
+  directoryReads: DirectoryReads;
+  /** GraphQL's loaders of case records that a service has already authorised (and audited). */
+  caseReads: Pick<
+    CaseStore,
+    'casesById' | 'consentsByCase' | 'eventsByReferral' | 'referralsById' | 'referralsByCase'
+  >;
+  /** What integrators sync from (Query.changes). */
+  changeFeed: ChangeFeed;
+  /** /health and /ready. */
+  storeAdmin: Pick<StoreAdmin, 'isHealthy' | 'kind'>;
   readModel: ReadModel;
   directory: DirectoryWriter;
   routing: RoutingService;
@@ -22,6 +37,8 @@ export interface App {
   /** Coverage, scenarios, suggested sites and exports off the request thread (src/planner/planner.ts). */
   planner: Planner;
   cases: CaseService;
+  consents: ConsentService;
+  auditLog: AuditLogService;
   referrals: ReferralService;
   chains: ChainService;
   inbox: InboxService;
@@ -56,13 +73,18 @@ export async function createApp(
   const referrals = new ReferralService(store, readModel, now);
   return {
     config,
-    store,
+    directoryReads: store,
+    caseReads: store,
+    changeFeed: store,
+    storeAdmin: store,
     readModel,
     directory: new DirectoryWriter(store, readModel),
     routing,
     coverage: new CoverageService(readModel),
     planner: createPlanner(readModel, config.plannerWorkers),
     cases,
+    consents: new ConsentService(store, cases, now),
+    auditLog: new AuditLogService(store, now),
     referrals,
     chains: new ChainService(store, readModel, cases, routing, now),
     inbox: new InboxService(store, referrals, now),

@@ -62,7 +62,7 @@ export async function runExportCommand(
     const { store } = opened;
     try {
       const app = await createApp(config, store);
-      const { organizations, provinceNames } = await loadExportSources(app);
+      const { organizations, provinceNames } = await loadExportSources(app.directoryReads);
       const baseUrl = flag(args, 'base-url') ?? DEFAULT_FHIR_BASE;
       const lines =
         format === 'hsds'

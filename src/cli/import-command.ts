@@ -56,7 +56,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   try {
     const app = await createApp(config, store);
     const report = await importDirectory({
-      app,
+      into: app,
       rows: parsed.rows,
       parseProblems: parsed.problems,
       ...options,

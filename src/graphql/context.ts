@@ -21,5 +21,11 @@ export function createContext(
   locale: Locale = 'en',
   deadline: Deadline = NO_DEADLINE,
 ): GraphQLContext {
-  return { app, loaders: createLoaders(app.store), viewer, locale, deadline };
+  return {
+    app,
+    loaders: createLoaders({ directory: app.directoryReads, cases: app.caseReads }),
+    viewer,
+    locale,
+    deadline,
+  };
 }

@@ -1,5 +1,6 @@
 /** Validates filter inputs before they reach the store, with messages that name the bad field. */
 import { BadInputError, quoteInput } from '../domain/errors';
+import { checkAgeMonths, LIMITS, SERVICE_CODE } from '../domain/input-limits';
 import { readLanguageCode } from '../domain/language/language-table';
 import type { CommuneFilter, FacilityFilter } from '../store/port';
 import type {
@@ -8,7 +9,6 @@ import type {
 } from './generated/resolvers';
 
 const CODE = /^[0-9]{2,5}$/;
-const SERVICE = /^[A-Z]{2,4}\.[A-Z]{2,12}$/;
 
 function checkTimestamp(field: string, value: string | null | undefined): string | null {
   if (value == null) return null;
@@ -23,16 +23,15 @@ export function checkFacilityFilter(input: FacilityFilterInput | null | undefine
     throw new BadInputError('provinceCode must be 2 digits');
   if (f.communeCode != null && !CODE.test(f.communeCode))
     throw new BadInputError('communeCode must be 5 digits');
-  if (f.serviceCode != null && !SERVICE.test(f.serviceCode)) {
+  if (f.serviceCode != null && !SERVICE_CODE.test(f.serviceCode)) {
     throw new BadInputError(
       `serviceCode "${quoteInput(f.serviceCode)}" is not a taxonomy code such as SCR.ASD`,
     );
   }
   const language = f.language == null ? null : checkLanguage(f.language);
-  if (f.ageMonths != null && (f.ageMonths < 0 || f.ageMonths > 300)) {
-    throw new BadInputError('ageMonths must be between 0 and 300');
-  }
-  if (f.kind != null && f.kind.length > 64) throw new BadInputError('kind is at most 64 characters');
+  checkAgeMonths('ageMonths', f.ageMonths);
+  if (f.kind != null && f.kind.length > LIMITS.code)
+    throw new BadInputError(`kind is at most ${LIMITS.code} characters`);
   return {
     provinceCode: f.provinceCode ?? null,
     communeCode: f.communeCode ?? null,

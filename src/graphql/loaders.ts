@@ -32,7 +32,15 @@ export interface Loaders {
 }
 
 /** The reads the loaders batch: nothing else of the store is reachable from a relation resolver. */
-export type LoaderSources = Pick<
+export interface LoaderSources {
+  directory: DirectoryLoaderSources;
+  cases: Pick<
+    CaseStore,
+    'casesById' | 'consentsByCase' | 'eventsByReferral' | 'referralsByCase' | 'referralsById'
+  >;
+}
+
+type DirectoryLoaderSources = Pick<
   DirectoryReads,
   | 'communesByCode'
   | 'facilitiesById'
@@ -41,10 +49,9 @@ export type LoaderSources = Pick<
   | 'predecessorsOf'
   | 'provincesByCode'
   | 'serviceTypes'
-> &
-  Pick<CaseStore, 'casesById' | 'consentsByCase' | 'eventsByReferral' | 'referralsByCase' | 'referralsById'>;
+>;
 
-export function createLoaders(store: LoaderSources): Loaders {
+export function createLoaders({ directory: store, cases }: LoaderSources): Loaders {
   let serviceTypes: Promise<Map<string, ServiceTypeRecord>> | null = null;
   const allServiceTypes = () =>
     (serviceTypes ??= store.serviceTypes().then((rows) => new Map(rows.map((s) => [s.code, s]))));
@@ -55,11 +62,11 @@ export function createLoaders(store: LoaderSources): Loaders {
     organization: new DataLoader((ids) => store.organizationsById(ids)),
     offeringsByFacility: new DataLoader((ids) => store.offeringsByFacility(ids)),
     predecessors: new DataLoader((codes) => store.predecessorsOf(codes)),
-    caseRecord: new DataLoader((ids) => store.casesById(ids)),
-    referral: new DataLoader((ids) => store.referralsById(ids)),
-    referralsByCase: new DataLoader((ids) => store.referralsByCase(ids)),
-    consentsByCase: new DataLoader((ids) => store.consentsByCase(ids)),
-    eventsByReferral: new DataLoader((ids) => store.eventsByReferral(ids)),
+    caseRecord: new DataLoader((ids) => cases.casesById(ids)),
+    referral: new DataLoader((ids) => cases.referralsById(ids)),
+    referralsByCase: new DataLoader((ids) => cases.referralsByCase(ids)),
+    consentsByCase: new DataLoader((ids) => cases.consentsByCase(ids)),
+    eventsByReferral: new DataLoader((ids) => cases.eventsByReferral(ids)),
     serviceType: new DataLoader(async (codes) => {
       const all = await allServiceTypes();
       return codes.map((c) => all.get(c) ?? null);

@@ -14,7 +14,7 @@ export function createDirectoryExportRoutes(app: App): Record<string, RouteHandl
   return {
     '/export/hsds.ndjson': async (req, res) => {
       authorize(await verify(req.headers.authorization), 'directory.export');
-      const { organizations } = await loadExportSources(app);
+      const { organizations } = await loadExportSources(app.directoryReads);
       res.writeHead(200, {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="ket-noi-directory.ndjson"',
@@ -31,7 +31,7 @@ export function createDirectoryExportRoutes(app: App): Record<string, RouteHandl
     },
     '/export/fhir.json': async (req, res) => {
       authorize(await verify(req.headers.authorization), 'directory.export');
-      const { organizations, provinceNames } = await loadExportSources(app);
+      const { organizations, provinceNames } = await loadExportSources(app.directoryReads);
       const proto = (req.headers['x-forwarded-proto'] as string | undefined)?.split(',')[0] ?? 'http';
       const baseUrl = `${proto}://${req.headers.host ?? 'localhost'}/fhir`;
       // Built in a planner worker: the national bundle takes seconds to assemble and serialise.

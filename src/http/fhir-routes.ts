@@ -28,7 +28,7 @@ function ourId(fhir: string, candidates: Iterable<string>, has: (id: string) => 
 export function createFhirRoutes(app: App): Record<string, RouteHandler> {
   const verify = createTokenVerifier(app.config);
   const provinceName = async (code: string) =>
-    (await app.store.provinces()).find((p) => p.code === code)?.name;
+    (await app.directoryReads.provinces()).find((p) => p.code === code)?.name;
   const read = async (type: FhirType, id: string): Promise<object | null> => {
     const rm = app.readModel;
     if (type === 'Location') {
@@ -47,9 +47,9 @@ export function createFhirRoutes(app: App): Record<string, RouteHandler> {
           )
         : null;
     }
-    let [o] = await app.store.organizationsById([id]);
+    let [o] = await app.directoryReads.organizationsById([id]);
     if (!o) {
-      const all = await app.store.allOrganizations();
+      const all = await app.directoryReads.allOrganizations();
       o = all.find((x) => fhirId(x.id) === id) ?? null;
     }
     return o ? toFhirOrganization(o, await provinceName(o.provinceCode)) : null;

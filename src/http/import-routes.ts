@@ -73,7 +73,7 @@ export function createImportRoutes(app: App): Record<string, RouteHandler> {
       send({ progress: `upload: received ${bytes} bytes in ${Math.round(performance.now() - started)} ms` });
       const parsed: ParsedImport = table ? parseCsvText(text, table, file) : parseNdjson(text, file);
       const report = await importDirectory({
-        app,
+        into: app,
         rows: parsed.rows,
         parseProblems: parsed.problems,
         dryRun: yes(url, 'dryRun'),

@@ -166,10 +166,10 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     '/graphql': graphql,
     '/health': async (_q, res) => sendJson(res, 200, { status: 'ok' }),
     '/ready': async (_q, res) => {
-      const healthy = !draining && (await app.store.isHealthy());
+      const healthy = !draining && (await app.storeAdmin.isHealthy());
       sendJson(res, healthy ? 200 : 503, {
         status: healthy ? 'ready' : 'unavailable',
-        store: app.store.kind,
+        store: app.storeAdmin.kind,
       });
     },
     ...routes,

@@ -1,7 +1,7 @@
 /** Field readers for import rows: each returns the typed value or records a problem naming the field. */
 import type { ImportProblem, SourceRow } from './import-rows';
 
-export const ID = /^[\w.:-]{1,64}$/;
+export { RECORD_ID as ID } from '../domain/input-limits';
 
 /** Reads fields of one row, collecting problems; `ok` turns false on the first ERROR. */
 export class RowReader {

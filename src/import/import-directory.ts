@@ -2,9 +2,10 @@
  * Imports a directory: validate every row → compare with what is stored → write the changes in one
  * store transaction (all or none; DirectoryWriter then updates the read model). `dryRun` stops before
  * writing; `skipInvalid` writes only the valid rows and lists the skipped ones. Re-importing the same rows
- * writes nothing (unchanged rows keep their updatedAt). One import runs at a time per app.
+ * writes nothing (unchanged rows keep their updatedAt). One import runs at a time per writer.
  */
-import type { App } from '../app';
+import type { ReadModel } from '../read-model/read-model';
+import type { DirectoryBatch, DirectoryReads } from '../store/port';
 import { createMutex, type Mutex } from '../store/mutex';
 import { loadImportContext } from './import-context';
 import { mapHsdsIds } from './map-hsds-ids';
@@ -26,7 +27,20 @@ export interface ImportReport extends ChangeCounts {
   elapsedMs: number;
 }
 
-const locks = new WeakMap<App, Mutex>();
+/** What an import works with: the stored directory it compares against, the read model, the writer, a clock. */
+export interface ImportTarget {
+  directoryReads: Pick<
+    DirectoryReads,
+    'allOrganizations' | 'legacyCommunesByCode' | 'legacyCommunesByName' | 'organizationsById'
+  >;
+  readModel: ReadModel;
+  /** Writes a batch in one transaction and updates the read model (services/directory-writer.ts). */
+  directory: { write(batch: DirectoryBatch): Promise<void> };
+  now: () => string;
+}
+
+/** One import at a time per writer. */
+const locks = new WeakMap<ImportTarget['directory'], Mutex>();
 
 /** A report of an import that stopped before validating any row. */
 function emptyReport(
@@ -49,12 +63,12 @@ function emptyReport(
 }
 
 /** The codes, names and ids the rows mention, so the context loads only those. */
-function mentioned(app: App, rows: SourceRow[]) {
+function mentioned(readModel: ReadModel, rows: SourceRow[]) {
   const values = (field: string) =>
     rows.flatMap((r) => (typeof r.fields[field] === 'string' ? [r.fields[field] as string] : []));
   return {
     oldCodes: [...values('commune_code'), ...values('from_commune'), ...values('to_commune')].filter(
-      (c) => !app.readModel.communes.has(c),
+      (c) => !readModel.communes.has(c),
     ),
     oldNames: values('old_commune_name'),
     organizationIds: values('organization_id'),
@@ -62,38 +76,41 @@ function mentioned(app: App, rows: SourceRow[]) {
 }
 
 export async function importDirectory(input: {
-  app: App;
+  into: ImportTarget;
   rows: SourceRow[];
   parseProblems: ImportProblem[];
   dryRun?: boolean;
   skipInvalid?: boolean;
   progress?: (line: string) => void;
 }): Promise<ImportReport> {
-  const { app } = input;
-  let lock = locks.get(app);
-  if (!lock) locks.set(app, (lock = createMutex()));
+  let lock = locks.get(input.into.directory);
+  if (!lock) locks.set(input.into.directory, (lock = createMutex()));
   return lock.run(() => runImport(input));
 }
 
 async function runImport(input: Parameters<typeof importDirectory>[0]): Promise<ImportReport> {
-  const { app } = input;
+  const { into } = input;
   const started = performance.now();
   const log = input.progress ?? (() => undefined);
   const clock = createStepClock(log);
-  const at = app.now();
-  if (app.readModel.communes.size === 0 || app.readModel.serviceTypes.size === 0) {
+  const at = into.now();
+  if (into.readModel.communes.size === 0 || into.readModel.serviceTypes.size === 0) {
     const message = 'The store has no communes or service types: seed it first (npm run cli -- seed)';
     log(`import: ${message}`);
     return emptyReport(input, [{ file: '-', line: 0, field: null, severity: 'ERROR', message }], started);
   }
   // HSDS 3 UUIDs (ours with ket_noi_id, or another system's) become the ids we store, before anything else.
   const hsds = await mapHsdsIds(input.rows, {
-    organizations: async () => (await app.store.allOrganizations()).map((o) => o.id),
-    facilities: () => app.readModel.facilities.keys(),
+    organizations: async () => (await into.directoryReads.allOrganizations()).map((o) => o.id),
+    facilities: () => into.readModel.facilities.keys(),
   });
   const rows = hsds.rows;
   const ctx = await clock.time('load reference data', rows.length, () =>
-    loadImportContext({ store: app.store, readModel: app.readModel, ...mentioned(app, rows) }),
+    loadImportContext({
+      store: into.directoryReads,
+      readModel: into.readModel,
+      ...mentioned(into.readModel, rows),
+    }),
   );
   const parseProblems = [...input.parseProblems, ...hsds.problems];
   const v = await clock.time('validate', rows.length, () => validateImport({ rows, parseProblems, ctx, at }));
@@ -117,7 +134,7 @@ async function runImport(input: Parameters<typeof importDirectory>[0]): Promise<
     return report(false);
   }
   const valid = v.organizations.length + v.facilities.length + v.offerings.length;
-  const plan = await clock.time('compare with the directory', valid, () => planImportChanges(app, v, at));
+  const plan = await clock.time('compare with the directory', valid, () => planImportChanges(into, v, at));
   counts = plan.counts;
   const c = plan.counts;
   log(`import: created ${JSON.stringify(c.created)}, updated ${JSON.stringify(c.updated)}`);
@@ -126,6 +143,6 @@ async function runImport(input: Parameters<typeof importDirectory>[0]): Promise<
   const toWrite = [batch.organizations, batch.facilities, batch.offerings, batch.roads, batch.communes]
     .map((rows) => rows?.length ?? 0)
     .reduce((a, b) => a + b, 0);
-  await clock.time('write (one transaction)', toWrite, () => app.directory.write(batch));
+  await clock.time('write (one transaction)', toWrite, () => into.directory.write(batch));
   return report(true);
 }

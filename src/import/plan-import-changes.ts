@@ -3,12 +3,11 @@
  * writes nothing and no `updatedAt` moves. New records also get `createdAt` (written once: `SET +=` keeps
  * it on later updates), which lets the change feed tell CREATED from UPDATED.
  */
-import type { App } from '../app';
 import { applyImportedTimes, type ImportedTravelTime } from '../domain/routing/apply-imported-times';
 import type { TravelEdge } from '../domain/routing/travel-edge';
 import { estimateTravelEdges } from '../domain/routing/travel-model';
-import { edgeToRoad } from '../read-model/read-model';
-import type { CommuneRecord, DirectoryBatch } from '../store/port';
+import { edgeToRoad, type ReadModel } from '../read-model/read-model';
+import type { CommuneRecord, DirectoryBatch, DirectoryReads } from '../store/port';
 import type { ValidatedImport } from './validate-import';
 
 export interface EntityCounts {
@@ -67,14 +66,14 @@ function keepChanged<T extends { updatedAt: string }>(
 }
 
 /** Applies imported minutes to the current edges; a pair with no edge gets one (estimated otherwise). */
-function importedRoads(app: App, rows: ImportedTravelTime[], counts: ChangeCounts) {
+function importedRoads(readModel: ReadModel, rows: ImportedTravelTime[], counts: ChangeCounts) {
   if (rows.length === 0) return [];
-  const current = app.readModel.travelEdges();
+  const current = readModel.travelEdges();
   const { edges, unmatched } = applyImportedTimes(current, rows);
   const changed = edges.filter((e, i) => !sameRecord(e, current[i]!));
   const added: TravelEdge[] = unmatched.flatMap((row) => {
     const communes = [row.from, row.to]
-      .map((code) => app.readModel.communes.get(code)!)
+      .map((code) => readModel.communes.get(code)!)
       .filter((c) => c.lat !== null && c.lon !== null)
       .map((c) => ({
         code: c.code,
@@ -95,28 +94,31 @@ function importedRoads(app: App, rows: ImportedTravelTime[], counts: ChangeCount
 
 /** The batch that brings the directory to the validated rows, and what it creates, updates and leaves. */
 export async function planImportChanges(
-  app: App,
+  from: {
+    directoryReads: Pick<DirectoryReads, 'organizationsById'>;
+    readModel: ReadModel;
+  },
   v: ValidatedImport,
   at: string,
 ): Promise<{ batch: DirectoryBatch; counts: ChangeCounts }> {
   const counts: ChangeCounts = { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts() };
-  const storedOrganizations = await app.store.organizationsById(v.organizations.map((o) => o.id));
+  const storedOrganizations = await from.directoryReads.organizationsById(v.organizations.map((o) => o.id));
   const organizations = keepChanged(v.organizations, storedOrganizations, 'organizations', counts);
   const facilities = keepChanged(
     v.facilities,
-    v.facilities.map((f) => app.readModel.facilities.get(f.id)),
+    v.facilities.map((f) => from.readModel.facilities.get(f.id)),
     'facilities',
     counts,
   );
   const offerings = keepChanged(
     v.offerings,
-    v.offerings.map((o) => app.readModel.offerings.get(o.id)),
+    v.offerings.map((o) => from.readModel.offerings.get(o.id)),
     'offerings',
     counts,
   );
-  const roads = importedRoads(app, v.travelTimes, counts);
+  const roads = importedRoads(from.readModel, v.travelTimes, counts);
   const communes: CommuneRecord[] = v.childPopulations.flatMap(({ communeCode, children }) => {
-    const c = app.readModel.communes.get(communeCode)!;
+    const c = from.readModel.communes.get(communeCode)!;
     const changed = c.childPopulation !== children;
     counts[changed ? 'updated' : 'unchanged'].communePopulations += 1;
     return changed ? [{ ...c, childPopulation: children, updatedAt: at }] : [];

@@ -2,6 +2,7 @@
  * Validates `service` rows (HSDS services: a taxonomy code, not stored on their own) and
  * `service_at_location` rows into offerings (null when the row is invalid).
  */
+import { LIMITS } from '../domain/input-limits';
 import { describeUnknownLanguage, resolveLanguage } from '../domain/language/language-table';
 import type { OfferingRecord } from '../store/port';
 import { checkRrule } from './check-rrule';
@@ -10,7 +11,7 @@ import type { SourceRow } from './import-rows';
 import type { ValidationRun } from './validation-run';
 
 /** Eligibility ages in months: 0 to 18 years. */
-export const MAX_AGE_MONTHS = 216;
+export const MAX_AGE_MONTHS = LIMITS.ageMonths;
 
 export function validateService(run: ValidationRun, row: SourceRow): void {
   const r = run.reader(row);

@@ -1,4 +1,5 @@
 /** Validates the planner rows: `travel_time` (measured minutes for a commune pair) and `commune_population`. */
+import { LIMITS } from '../domain/input-limits';
 import { SEASONS, TRAVEL_MODES } from '../domain/model';
 import type { ImportedTravelTime } from '../domain/routing/apply-imported-times';
 import type { RowReader } from './field-checks';
@@ -29,7 +30,7 @@ export function validateTravelTime(
   if (from && to && from === to) r.problem('to_commune', 'a travel time joins two different communes');
   const mode = r.oneOf('mode', TRAVEL_MODES);
   const season = r.oneOf('season', SEASONS);
-  const minutes = r.number('minutes', { min: 0.1, max: 1440, required: true });
+  const minutes = r.number('minutes', { min: 0.1, max: LIMITS.travelMinutes, required: true });
   const km = r.number('km', { min: 0.01, max: 2000 });
   if (from && to && mode && season) {
     const pair = from < to ? `${from}|${to}` : `${to}|${from}`;

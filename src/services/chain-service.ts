@@ -7,7 +7,8 @@ import { suggestNextSteps, type NextStepPlan } from '../domain/referral/suggest-
 import { traceReferralChain } from '../domain/referral/trace-chain';
 import type { ReadModel } from '../read-model/read-model';
 import type { CaseStore } from '../store/port';
-import { ageInMonths, type CaseService } from './case-service';
+import { ageInMonths } from '../domain/case/check-case-input';
+import type { CaseService } from './case-service';
 import type { RoutingService } from './routing-service';
 
 /**

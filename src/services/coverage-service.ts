@@ -3,6 +3,7 @@
  * and suggested sites. Reports are computed on the whole travel graph (providers across a province
  * border count) and then narrowed to the requested province.
  */
+import { checkAgeMonths, checkTravelMinutes } from '../domain/input-limits';
 import { analyseCoverage } from '../domain/coverage/analyse-coverage';
 import type { ImportedChildPopulation } from '../domain/coverage/child-population';
 import type { CoverageInput, CoverageProvider, CoverageReport } from '../domain/coverage/coverage-types';
@@ -34,13 +35,11 @@ export class CoverageService {
         `Unknown service code ${quoteInput(q.serviceCode)}; see serviceTypes for the taxonomy`,
       );
     }
-    if (!(q.maxMinutes > 0 && q.maxMinutes <= 24 * 60))
-      throw new BadInputError('maxMinutes must be positive and at most 1440');
+    checkTravelMinutes('maxMinutes', q.maxMinutes);
     const from = q.ageFromMonths ?? null;
     const to = q.ageToMonths ?? null;
-    if ((from !== null && (from < 0 || from > 215)) || (to !== null && (to < 0 || to > 215))) {
-      throw new BadInputError('ageFromMonths and ageToMonths must be between 0 and 215 (ages 0–17)');
-    }
+    checkAgeMonths('ageFromMonths', from);
+    checkAgeMonths('ageToMonths', to);
     if (from !== null && to !== null && from > to)
       throw new BadInputError('ageFromMonths must not exceed ageToMonths');
     const communes = [...this.readModel.communes.values()].filter(

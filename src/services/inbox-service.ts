@@ -13,7 +13,8 @@ import {
 } from '../domain/referral/inbox-bucket';
 import type {
   CaseRecord,
-  GraphStore,
+  CaseStore,
+  OutcomeSeenRecord,
   Page,
   PageArgs,
   ReferralEventRecord,
@@ -39,7 +40,10 @@ export function isReceiverEvent(event: ReferralEventRecord): boolean {
 
 export class InboxService {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Pick<
+      CaseStore,
+      'appendAudit' | 'casesById' | 'consentsByCase' | 'outcomesSeen' | 'referrals'
+    >,
     private readonly referrals: ReferralService,
     private readonly now: () => string,
   ) {}
@@ -123,6 +127,11 @@ export class InboxService {
       }),
     ]);
     return referral;
+  }
+
+  /** Per case, when this viewer last opened each referral's outcome (batched by the GraphQL loader). */
+  outcomesSeen(viewer: Viewer, caseIds: readonly string[]): Promise<OutcomeSeenRecord[][]> {
+    return this.store.outcomesSeen(viewer.subject, caseIds);
   }
 
   /**

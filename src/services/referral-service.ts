@@ -25,16 +25,17 @@ import {
   quoteInput,
 } from '../domain/errors';
 import { claimFor } from '../domain/idempotency/idempotency-key';
+import { LIMITS } from '../domain/input-limits';
 import type { Urgency } from '../domain/model';
 import { checkReferralRequest } from '../domain/referral/check-referral-request';
 import { renderReferralSlip } from '../domain/referral/referral-slip';
 import { transitionReferral, type ReferralAction } from '../domain/referral/referral-status';
 import type { ReadModel } from '../read-model/read-model';
-import type { ConnectionParent } from '../graphql/mappers';
 import type {
   CaseStore,
   ConsentRecord,
   FacilityRecord,
+  Page,
   PageArgs,
   ReferralEventRecord,
   ReferralRecord,
@@ -225,8 +226,8 @@ export class ReferralService {
     input: { referralId: string; action: ReferralAction; note?: string | null; reasonCode?: string | null },
   ): Promise<ReferralRecord> {
     authorize(viewer, input.action === 'CANCEL' ? 'referral.cancel' : 'referral.respond');
-    if (input.note && input.note.length > 2000)
-      throw new BadInputError('note must be at most 2000 characters');
+    if (input.note && input.note.length > LIMITS.transitionNote)
+      throw new BadInputError(`note must be at most ${LIMITS.transitionNote} characters`);
     const [current] = await this.store.referralsById([input.referralId]);
     if (!current) throw new NotFoundError('Referral', input.referralId);
     const [[record], [consents = []]] = await Promise.all([
@@ -288,13 +289,13 @@ export class ReferralService {
     viewer: Viewer,
     where: { toFacilityId?: string | null; status?: string | null },
     page: PageArgs,
-  ): Promise<ConnectionParent<ReferralRecord>> {
+  ): Promise<Page<ReferralRecord>> {
     authorize(viewer, 'case.read');
     const filter = referralListScope(viewer, where);
     if (listScopeIsOwned(viewer)) {
       const result = await this.store.referrals(filter, page);
       const items = await this.visible(viewer, result.items, 'REFERRAL_LIST');
-      return { page: { ...result, items }, cursorOf: (r) => r.id };
+      return { ...result, items };
     }
     // Consent decides what staff see, so the page and totalCount are taken over the visible referrals.
     const all: ReferralRecord[] = [];
@@ -310,7 +311,7 @@ export class ReferralService {
     const slice = shown.slice(start, start + page.first);
     const items = await this.visible(viewer, slice, 'REFERRAL_LIST');
     const hasNextPage = start + page.first < shown.length;
-    return { page: { items, totalCount: shown.length, hasNextPage }, cursorOf: (r) => r.id };
+    return { items, totalCount: shown.length, hasNextPage };
   }
 
   /** Ids of the referrals of `referrals` the viewer may see (no audit: nothing is shown yet). */

@@ -2,6 +2,7 @@
  * Caseworker routing over the read model: nearest providers for a need, travel time between two
  * communes, and a commune's neighbours. Inputs are validated here and named in the error.
  */
+import { checkAgeMonths, checkTravelMinutes } from '../domain/input-limits';
 import { BadInputError, quoteInput } from '../domain/errors';
 import { readLanguageCode } from '../domain/language/language-table';
 import type { Season, Sector, TravelMode } from '../domain/model';
@@ -99,12 +100,8 @@ export class RoutingService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PROVIDERS) {
       throw new BadInputError(`first must be between 1 and ${MAX_PROVIDERS}`);
     }
-    if (input.childAgeMonths != null && (input.childAgeMonths < 0 || input.childAgeMonths > 300)) {
-      throw new BadInputError('childAgeMonths must be between 0 and 300');
-    }
-    if (input.maxMinutes != null && !(input.maxMinutes > 0 && input.maxMinutes <= 24 * 60)) {
-      throw new BadInputError('maxMinutes must be positive and at most 1440');
-    }
+    checkAgeMonths('childAgeMonths', input.childAgeMonths);
+    checkTravelMinutes('maxMinutes', input.maxMinutes);
     const language = input.language == null ? undefined : readLanguageCode(input.language.slice(0, 40));
     if (language && 'error' in language) throw new BadInputError(`language: ${language.error}`);
     const candidates = this.candidatesOf(input.serviceCode);

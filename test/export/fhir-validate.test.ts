@@ -96,7 +96,7 @@ if (skipReason) {
     it(
       'a slice of the demo directory’s Bundle has no error against the FHIR R4 core definitions',
       async () => {
-        const { organizations, provinceNames } = await loadExportSources(t.app);
+        const { organizations, provinceNames } = await loadExportSources(t.app.directoryReads);
         const bundle = sliceBundle(
           exportFhirBundle(organizations, t.app.readModel, { provinceNames }) as Bundle,
         );

@@ -86,7 +86,7 @@ const runnable = hasCommand('java', '-version') && hasCommand('mvn', '-v');
         needs: ['SCR.ASD'],
       });
       caseId = record.id;
-      await app.cases.grantConsent(caseworker, { caseId, grantedBy: 'MOTHER', scopeSectors: ['HEALTH'] });
+      await app.consents.grantConsent(caseworker, { caseId, grantedBy: 'MOTHER', scopeSectors: ['HEALTH'] });
       caseworkerToken = await signToken(caseworker, DEV_JWT_SECRET);
       integratorToken = await signToken({ subject: 'int-fault', role: 'integrator' }, DEV_JWT_SECRET);
       const apollo = createApolloServer(app, () => undefined);

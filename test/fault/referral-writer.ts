@@ -28,7 +28,7 @@ async function main(path: string): Promise<void> {
     sex: 'F',
     communeCode: '06652',
   });
-  await app.cases.grantConsent(caseworker, {
+  await app.consents.grantConsent(caseworker, {
     caseId: record.id,
     grantedBy: 'MOTHER',
     scopeSectors: ['HEALTH'],

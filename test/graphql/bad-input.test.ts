@@ -207,7 +207,7 @@ describe('wrong types', () => {
     );
     expect(
       (await t.run('{ facilities(where: { ageMonths: -3 }) { totalCount } }')).errors?.[0]?.message,
-    ).toBe('ageMonths must be between 0 and 300');
+    ).toBe('ageMonths must be between 0 and 216 (under 18)');
   });
 
   it('finds Hà Tu whether the query is NFC or NFD', async () => {

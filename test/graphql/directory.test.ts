@@ -173,8 +173,8 @@ describe('errors', () => {
   });
 
   it('hides internal errors behind INTERNAL_SERVER_ERROR without a stack', async () => {
-    const original = t.app.store.provinces;
-    t.app.store.provinces = async () => {
+    const original = t.app.directoryReads.provinces;
+    t.app.directoryReads.provinces = async () => {
       throw new Error('driver exploded at /secret/path');
     };
     try {
@@ -187,7 +187,7 @@ describe('errors', () => {
       expect(JSON.stringify(r)).not.toContain('secret');
       expect(t.logged.length).toBeGreaterThan(0);
     } finally {
-      t.app.store.provinces = original;
+      t.app.directoryReads.provinces = original;
     }
   });
 });

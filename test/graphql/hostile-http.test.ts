@@ -81,12 +81,13 @@ describe('hostile documents', () => {
 describe('the deadline stops the work, not only the answer', () => {
   it('does not resolve the rest of the tree after the deadline', async () => {
     const original = t.app.config.requestTimeoutMs;
-    const provinces = t.app.store.provinces.bind(t.app.store);
-    const communes = t.app.store.communes.bind(t.app.store);
+    const provinces = t.app.directoryReads.provinces.bind(t.app.directoryReads);
+    const communes = t.app.directoryReads.communes.bind(t.app.directoryReads);
     let communeCalls = 0;
     (t.app.config as { requestTimeoutMs: number }).requestTimeoutMs = 50;
-    t.app.store.provinces = () => new Promise((resolve) => setTimeout(() => resolve(provinces()), 150));
-    t.app.store.communes = (...args) => {
+    t.app.directoryReads.provinces = () =>
+      new Promise((resolve) => setTimeout(() => resolve(provinces()), 150));
+    t.app.directoryReads.communes = (...args) => {
       communeCalls += 1;
       return communes(...args);
     };
@@ -98,8 +99,8 @@ describe('the deadline stops the work, not only the answer', () => {
       expect(communeCalls).toBe(0);
     } finally {
       (t.app.config as { requestTimeoutMs: number }).requestTimeoutMs = original;
-      t.app.store.provinces = provinces;
-      t.app.store.communes = communes;
+      t.app.directoryReads.provinces = provinces;
+      t.app.directoryReads.communes = communes;
     }
   });
 });

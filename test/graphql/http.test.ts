@@ -85,9 +85,9 @@ describe('HTTP', () => {
 describe('HTTP limits', () => {
   it('answers a request that outlives the deadline with 503 TIMEOUT', async () => {
     const original = t.app.config.requestTimeoutMs;
-    const provinces = t.app.store.provinces;
+    const provinces = t.app.directoryReads.provinces;
     (t.app.config as { requestTimeoutMs: number }).requestTimeoutMs = 50;
-    t.app.store.provinces = () => new Promise((resolve) => setTimeout(() => resolve([]), 300));
+    t.app.directoryReads.provinces = () => new Promise((resolve) => setTimeout(() => resolve([]), 300));
     try {
       const res = await post({ query: '{ provinces { code } }' });
       expect(res.status).toBe(503);
@@ -97,7 +97,7 @@ describe('HTTP limits', () => {
       });
     } finally {
       (t.app.config as { requestTimeoutMs: number }).requestTimeoutMs = original;
-      t.app.store.provinces = provinces;
+      t.app.directoryReads.provinces = provinces;
     }
   });
 

@@ -250,7 +250,7 @@ describe('referral status machine over GraphQL', () => {
     const failed = results.filter((r) => r.errors);
     expect(ok).toHaveLength(1);
     expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(failed[0]!.errors![0]!.extensions!.code);
-    const events = await t.app.store.eventsByReferral([id]);
+    const events = await t.store.eventsByReferral([id]);
     expect(events[0]).toHaveLength(2);
   });
 
@@ -258,7 +258,7 @@ describe('referral status machine over GraphQL', () => {
     const caseId = await newCase();
     await grantHealth(caseId);
     const id = await referToB(caseId);
-    const store = t.app.store;
+    const store = t.store;
     const original = store.transact.bind(store);
     store.transact = (work) =>
       original((tx) =>

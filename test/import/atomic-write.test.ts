@@ -38,13 +38,13 @@ const ROWS = [
 ].join('\n');
 
 async function state(app: App): Promise<string> {
-  const { facilities, offerings } = await app.store.loadRoutingSnapshot();
+  const { facilities, offerings } = await app.directoryReads.loadRoutingSnapshot();
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
   return JSON.stringify([
     facilities.sort(byId),
     offerings.sort(byId),
-    (await app.store.allOrganizations()).sort(byId),
-    await app.store.facilityByIdentifier('a|1'),
+    (await app.directoryReads.allOrganizations()).sort(byId),
+    await app.directoryReads.facilityByIdentifier('a|1'),
     [...app.readModel.facilities.keys()].sort(),
     app.readModel.facilities.get('fac-a')?.name,
     [...app.readModel.offerings.keys()].sort(),
@@ -57,15 +57,15 @@ describe('an import whose write fails part-way', () => {
     const store = new CypherGraphStore(failingOn(n, t.store.runner));
     const app = { ...t.app, store, directory: new DirectoryWriter(store, t.app.readModel) };
     const parsed = parseNdjson(ROWS);
-    await expect(importDirectory({ app, rows: parsed.rows, parseProblems: parsed.problems })).rejects.toThrow(
-      'injected: the store went away',
-    );
+    await expect(
+      importDirectory({ into: app, rows: parsed.rows, parseProblems: parsed.problems }),
+    ).rejects.toThrow('injected: the store went away');
     expect(await state(t.app)).toBe(before);
   });
 
   it('then imports the same rows once the store is back', async () => {
     const parsed = parseNdjson(ROWS);
-    const report = await importDirectory({ app: t.app, rows: parsed.rows, parseProblems: parsed.problems });
+    const report = await importDirectory({ into: t.app, rows: parsed.rows, parseProblems: parsed.problems });
     expect(report.created).toMatchObject({ organizations: 1, facilities: 1, offerings: 1 });
     expect(report.updated).toMatchObject({ facilities: 1 });
     expect(t.app.readModel.facilities.get('fac-a')?.name).toBe('Trạm Y tế Phường Hà Tu (renamed)');

@@ -23,7 +23,7 @@ const SAL = 'e1f7b2a4-3c5d-4e6f-8a9b-0c1d2e3f4a5b';
 const line = (row: Record<string, unknown>) => JSON.stringify(row);
 const run = (text: string, dryRun = false) => {
   const parsed = parseNdjson(text, 'other-system.ndjson');
-  return importDirectory({ app: t.app, rows: parsed.rows, parseProblems: parsed.problems, dryRun });
+  return importDirectory({ into: t.app, rows: parsed.rows, parseProblems: parsed.problems, dryRun });
 };
 
 describe('importing HSDS 3 ids', () => {

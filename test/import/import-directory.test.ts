@@ -17,7 +17,7 @@ afterAll(() => t.close());
 
 const importPath = (target: string, opts: { dryRun?: boolean; skipInvalid?: boolean } = {}) => {
   const parsed = parseImportPath(target);
-  return importDirectory({ app: t.app, rows: parsed.rows, parseProblems: parsed.problems, ...opts });
+  return importDirectory({ into: t.app, rows: parsed.rows, parseProblems: parsed.problems, ...opts });
 };
 const counts = (
   organizations: number,
@@ -111,7 +111,7 @@ describe('importDirectory on the example set', () => {
     const row = text.rows.find((r) => r.fields.id === 'fac-sapa-therapy')!;
     row.fields.name = 'Phòng trị liệu ngôn ngữ Sa Pa (đổi tên, ví dụ)';
     const before = t.app.readModel.facilities.get('fac-ngo-hope-halong')!.updatedAt;
-    const report = await importDirectory({ app: t.app, rows: text.rows, parseProblems: text.problems });
+    const report = await importDirectory({ into: t.app, rows: text.rows, parseProblems: text.problems });
     expect(report.updated).toEqual(counts(0, 1, 0));
     expect(report.unchanged).toEqual(counts(3, 4, 5, 1, 1));
     const [renamed, untouched] = await t.store.facilitiesById(['fac-sapa-therapy', 'fac-ngo-hope-halong']);
@@ -140,7 +140,7 @@ describe('round trip', () => {
     });
     const parsed = parseNdjson(first, 'export.ndjson');
     const report = await importDirectory({
-      app: empty.app,
+      into: empty.app,
       rows: parsed.rows,
       parseProblems: parsed.problems,
     });

@@ -43,7 +43,7 @@ const location = (commune: Record<string, string>) =>
 async function dryRun(commune: Record<string, string>) {
   const parsed = parseNdjson(location(commune), 'o.ndjson');
   const report = await importDirectory({
-    app: t.app,
+    into: t.app,
     ...{ rows: parsed.rows, parseProblems: parsed.problems },
     dryRun: true,
   });

@@ -19,7 +19,7 @@ afterAll(() => t.close());
 
 const run = (skipInvalid = false) => {
   const parsed = parseImportPath(BROKEN);
-  return importDirectory({ app: t.app, rows: parsed.rows, parseProblems: parsed.problems, skipInvalid });
+  return importDirectory({ into: t.app, rows: parsed.rows, parseProblems: parsed.problems, skipInvalid });
 };
 
 /** Everything stored that an import could touch, sorted, as text. */

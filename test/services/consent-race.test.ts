@@ -58,7 +58,7 @@ async function racePair(holdMs: number, options: { lockedRead: boolean }): Promi
     languages: ['vie'],
     needs: ['SCR.ASD'],
   });
-  const consent = await t.app.cases.grantConsent(caseworker, {
+  const consent = await t.app.consents.grantConsent(caseworker, {
     caseId: record.id,
     grantedBy: 'MOTHER',
     scopeSectors: ['HEALTH'],
@@ -77,7 +77,7 @@ async function racePair(holdMs: number, options: { lockedRead: boolean }): Promi
             ? await tx.consentsByCase(caseId)
             : ((await t.store.consentsByCase([caseId]))[0] ?? []);
           if (caseId === record.id && !withdrawal) {
-            withdrawal = t.app.cases.withdrawConsent(caseworker, consent.id).then(() => {
+            withdrawal = t.app.consents.withdrawConsent(caseworker, consent.id).then(() => {
               withdrawAckAt = performance.now();
             });
             await Promise.race([withdrawal, sleep(holdMs)]);

@@ -57,7 +57,7 @@ const sorted = (m: Map<string, unknown>) => new Map([...m].sort(([a], [b]) => (a
 
 async function importRows(rows: string[]) {
   const parsed = parseNdjson(rows.join('\n'), 'sync.ndjson');
-  const report = await importDirectory({ app: t.app, rows: parsed.rows, parseProblems: parsed.problems });
+  const report = await importDirectory({ into: t.app, rows: parsed.rows, parseProblems: parsed.problems });
   expect(report.problems.filter((p) => p.severity === 'ERROR')).toEqual([]);
 }
 

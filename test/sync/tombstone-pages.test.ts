@@ -24,7 +24,7 @@ it('pages 301 tombstones of one deletion, 20 at a time, each once and in order',
   ];
   const parsed = parseNdjson(rows.join('\n'));
   expect(
-    (await importDirectory({ app: t.app, rows: parsed.rows, parseProblems: parsed.problems })).committed,
+    (await importDirectory({ into: t.app, rows: parsed.rows, parseProblems: parsed.problems })).committed,
   ).toBe(true);
   // A moment after the import's own instant: `since` is inclusive.
   const since = new Date(clock + 1).toISOString();

@@ -104,8 +104,14 @@ const RULES: Rule[] = [
   [/^Unknown service code (\S+)/, (m) => `Không có mã dịch vụ ${m[1]}.`],
   [/^Unknown commune code (\S+)/, (m) => `Không có mã xã/phường ${m[1]}.`],
   [/^(\w+) must be a 5-digit commune code/, () => 'Mã xã/phường phải gồm 5 chữ số.'],
-  [/^childAgeMonths must be between/, () => 'Tuổi của trẻ phải từ 0 đến 300 tháng.'],
-  [/^maxMinutes must be positive/, () => 'Giới hạn thời gian phải lớn hơn 0 và tối đa 1440 phút.'],
+  [
+    /^(childAgeMonths|ageMonths|ageFromMonths|ageToMonths) must be between 0 and (\d+)/,
+    (m) => `Tuổi (${m[1]}) phải từ 0 đến ${m[2]} tháng (dưới 18 tuổi).`,
+  ],
+  [
+    /^maxMinutes must be positive and at most (\d+)/,
+    (m) => `Giới hạn thời gian phải lớn hơn 0 và tối đa ${m[1]} phút.`,
+  ],
   [
     /^(Case|Referral|Facility|Commune|Active consent|ServiceType|Offering) "(.+)" was not found/,
     (m) => `Không tìm thấy ${NOUN[m[1]!] ?? m[1]} “${m[2]}”.`,

@@ -5,6 +5,7 @@
  * service missing at the level between justifies more.
  */
 import { BadInputError, quoteInput } from '../errors';
+import { LIMITS } from '../input-limits';
 import { levelRank, type FacilityLevel, type Sector, type Urgency } from '../model';
 
 export interface RequestFacility {
@@ -40,10 +41,11 @@ export function checkReferralRequest(input: {
       field: 'serviceCode',
     });
   const reason = request.reason.trim();
-  if (reason.length < 3 || reason.length > 1000) throw new BadInputError('reason must be 3–1000 characters');
+  if (reason.length < LIMITS.reasonMin || reason.length > LIMITS.reasonMax)
+    throw new BadInputError(`reason must be ${LIMITS.reasonMin}–${LIMITS.reasonMax} characters`);
   const skipReason = request.skipReason?.trim() || null;
-  if (skipReason && skipReason.length > 1000)
-    throw new BadInputError('skipReason must be at most 1000 characters');
+  if (skipReason && skipReason.length > LIMITS.reasonMax)
+    throw new BadInputError(`skipReason must be at most ${LIMITS.reasonMax} characters`);
   if (skipsALevel(from, to) && !skipReason) {
     throw new BadInputError(
       `This referral skips a level (${from.level} → ${to.level}); give a skipReason such as an emergency or a missing service`,

@@ -22,7 +22,7 @@ const seenLoaders = new WeakMap<object, DataLoader<string, OutcomeSeenRecord[]>>
 function outcomesSeen(ctx: GraphQLContext): DataLoader<string, OutcomeSeenRecord[]> {
   let loader = seenLoaders.get(ctx.loaders);
   if (!loader) {
-    loader = new DataLoader((caseIds) => ctx.app.store.outcomesSeen(ctx.viewer.subject, caseIds));
+    loader = new DataLoader((caseIds) => ctx.app.inbox.outcomesSeen(ctx.viewer, caseIds));
     seenLoaders.set(ctx.loaders, loader);
   }
   return loader;

@@ -18,20 +18,21 @@ export const MAX_INLINE_BYTES = 900_000;
 const offeringLoaders = new WeakMap<object, DataLoader<string, OfferingRecord | null>>();
 function offeringLoader({ app, loaders }: GraphQLContext) {
   let loader = offeringLoaders.get(loaders);
-  if (!loader) offeringLoaders.set(loaders, (loader = new DataLoader((ids) => app.store.offeringsById(ids))));
+  if (!loader)
+    offeringLoaders.set(loaders, (loader = new DataLoader((ids) => app.directoryReads.offeringsById(ids))));
   return loader;
 }
 
 export const IntegrationQuery: Pick<QueryResolvers, 'changes' | 'communesByOldName'> = {
   communesByOldName: async (_p, place, { app, loaders }) => {
-    const found = await findOldCommunes(app.store, place);
+    const found = await findOldCommunes(app.directoryReads, place);
     const successors = await Promise.all(found.map((l) => loaders.commune.load(l.successorCode)));
     return found.flatMap((l, i) => (successors[i] ? [{ ...successors[i], resolvedFrom: l }] : []));
   },
   // The feed is how an integrator mirrors the directory: the same roles as import.
   changes: async (_p, { since, first, after }, { app, viewer }) => {
     authorize(viewer, 'directory.import');
-    const page = await listChanges(app.store, {
+    const page = await listChanges(app.changeFeed, {
       since,
       first: first ?? 100,
       afterKey: after ? decodeCursor(after) : null,
@@ -50,7 +51,7 @@ export const IntegrationMutation: Pick<MutationResolvers, 'importDirectory'> = {
     }
     const parsed = parseNdjson(ndjson, 'ndjson');
     return importDirectory({
-      app,
+      into: app,
       rows: parsed.rows,
       parseProblems: parsed.problems,
       dryRun: !!dryRun,

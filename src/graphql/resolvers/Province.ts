@@ -6,7 +6,7 @@ export const Province: ProvinceResolvers = {
   communes: async (p, args, { app }) => {
     const filter = { ...checkCommuneFilter(args.where), provinceCode: p.code };
     return {
-      page: await app.store.communes(filter, toPageArgs(args, app.config.maxPageSize)),
+      page: await app.directoryReads.communes(filter, toPageArgs(args, app.config.maxPageSize)),
       cursorOf: (c) => c.code,
     };
   },

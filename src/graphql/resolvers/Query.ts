@@ -1,4 +1,5 @@
 import { listFacilities } from '../../services/list-facilities';
+import { LIMITS } from '../../domain/input-limits';
 import { BadInputError, NotFoundError } from '../../domain/errors';
 import { rankSearchHits } from '../../domain/text/rank-search';
 import { tokenize } from '../../domain/text/fold-diacritics';
@@ -7,19 +8,19 @@ import type { QueryResolvers } from '../generated/resolvers';
 import { toPageArgs } from '../pagination';
 import { checkFacilityFilter, checkCommuneFilter } from '../filters';
 
-const MAX_SEARCH_TEXT = 200;
+const MAX_SEARCH_TEXT = LIMITS.searchText;
 
 export const Query: QueryResolvers = {
   ok: () => true,
-  provinces: (_p, _a, { app }) => app.store.provinces(),
+  provinces: (_p, _a, { app }) => app.directoryReads.provinces(),
   province: (_p, { code }, { loaders }) => loaders.province.load(code),
   commune: async (_p, { code, asOf }, { app }) => {
-    const commune = await resolveCommune(app.store, code, asOf);
+    const commune = await resolveCommune(app.directoryReads, code, asOf);
     if (!commune) throw new NotFoundError('Commune', code);
     return commune;
   },
   communes: async (_p, args, { app }) => {
-    const page = await app.store.communes(
+    const page = await app.directoryReads.communes(
       checkCommuneFilter(args.where),
       toPageArgs(args, app.config.maxPageSize),
     );
@@ -31,13 +32,13 @@ export const Query: QueryResolvers = {
     return facility;
   },
   facilityByIdentifier: (_p, { system, value }, { app }) =>
-    app.store.facilityByIdentifier(`${system}|${value}`),
+    app.directoryReads.facilityByIdentifier(`${system}|${value}`),
   facilities: async (_p, args, { app }) => {
     const filter = checkFacilityFilter(args.where);
     const page = await listFacilities(app, filter, toPageArgs(args, app.config.maxPageSize));
     return { page, cursorOf: (f) => f.id };
   },
-  serviceTypes: (_p, _a, { app }) => app.store.serviceTypes(),
+  serviceTypes: (_p, _a, { app }) => app.directoryReads.serviceTypes(),
   search: async (_p, { text, first }, { app }) => {
     if (text.length > MAX_SEARCH_TEXT)
       throw new BadInputError(`text must be at most ${MAX_SEARCH_TEXT} characters`);
@@ -48,7 +49,7 @@ export const Query: QueryResolvers = {
       throw new BadInputError(`first must be between 1 and ${app.config.maxPageSize}`);
     }
     // Fetch more than asked: the store filters, ranking happens here.
-    const hits = await app.store.searchNames(tokens, Math.max(200, limit * 10));
+    const hits = await app.directoryReads.searchNames(tokens, Math.max(200, limit * 10));
     return rankSearchHits(hits, text).slice(0, limit);
   },
 };

@@ -2,7 +2,7 @@
 import { maySeeConsents } from '../../auth/policy';
 import { isConsentActive } from '../../domain/consent/consent';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
-import { ageInMonths } from '../../services/case-service';
+import { ageInMonths } from '../../domain/case/check-case-input';
 import type { GraphQLContext } from '../context';
 import type {
   CaseResolvers,
@@ -29,10 +29,16 @@ export const ReferralQuery: Pick<
     cursorOf: (c) => c.id,
   }),
   referral: (_p, { id }, { app, viewer }) => app.referrals.readReferral(viewer, id),
-  referrals: async (_p, args, { app, viewer }) =>
-    app.referrals.listReferrals(viewer, args.where ?? {}, toPageArgs(args, app.config.maxPageSize)),
+  referrals: async (_p, args, { app, viewer }) => ({
+    page: await app.referrals.listReferrals(
+      viewer,
+      args.where ?? {},
+      toPageArgs(args, app.config.maxPageSize),
+    ),
+    cursorOf: (r) => r.id,
+  }),
   auditEvents: (_p, { caseId, first }, { app, viewer }) =>
-    app.cases.readAuditLog(viewer, caseId, first ?? 100),
+    app.auditLog.readAuditLog(viewer, caseId, first ?? 100),
 };
 
 export const ReferralMutation: Pick<
@@ -40,8 +46,8 @@ export const ReferralMutation: Pick<
   'createCase' | 'grantConsent' | 'withdrawConsent' | 'createReferral' | 'transitionReferral'
 > = {
   createCase: (_p, { input }, { app, viewer }) => app.cases.createCase(viewer, input),
-  grantConsent: (_p, { input }, { app, viewer }) => app.cases.grantConsent(viewer, input),
-  withdrawConsent: (_p, { consentId }, { app, viewer }) => app.cases.withdrawConsent(viewer, consentId),
+  grantConsent: (_p, { input }, { app, viewer }) => app.consents.grantConsent(viewer, input),
+  withdrawConsent: (_p, { consentId }, { app, viewer }) => app.consents.withdrawConsent(viewer, consentId),
   createReferral: (_p, { input }, { app, viewer }) => app.referrals.createReferral(viewer, input),
   transitionReferral: (_p, { input }, { app, viewer }) => app.referrals.transition(viewer, input),
 };
