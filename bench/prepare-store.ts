@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultOut, defaultStoreFile } from '../src/cli/generate-command';
-import { readManifest } from '../src/generate/import-dataset';
-import type { Manifest } from '../src/generate/generate-dataset';
+import { defaultOut, defaultStoreFile } from '../tools/generate/generate-command';
+import { readManifest } from '../tools/generate/import-dataset';
+import type { Manifest } from '../tools/generate/generate-dataset';
 
 const root = path.resolve(__dirname, '..');
 

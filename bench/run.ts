@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { flag, parseArgs } from '../src/cli/args';
 import { runFreshnessBench } from './freshness-run';
-import { parseScale } from '../src/generate/scale';
+import { parseScale } from '../tools/generate/scale';
 import { GraphqlClient } from './http-client';
 import { openInProcess, runGraphqlInProcess, runInProcess } from './in-process';
 import { runMix, type MixResult } from './mix';

@@ -1,4 +1,4 @@
-/** `npm run cli -- <command> …`: token, seed, import, export, coverage, generate. */
+/** `npm run cli -- <command> …`: token, seed, import, export, coverage (the generator is tools/generate). */
 import { runTokenCommand, type CliIo } from './token-command';
 
 const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
@@ -9,7 +9,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   import    <file.ndjson | directory> [--dry-run] [--skip-invalid]   (format: docs/import-format.md)
   export    --format hsds|fhir [--out FILE]
   coverage  --service CODE --minutes N [--mode M] [--season S] [--province CODE] [--ageFrom M --ageTo M] [--format csv|geojson|summary]
-  generate  --scale national|FRACTION [--seed N] [--out DIR] [--import [STORE_FILE]] [--force]`;
+(generated data sets for benchmarks: npm run generate -- --help)`;
 
 /** `<command> --help` for each command: what it does, its options, and how it behaves next to a server. */
 const HELP: Record<string, string> = {
@@ -30,8 +30,6 @@ const HELP: Record<string, string> = {
   coverage: `usage: npm run cli -- coverage --service CODE --minutes N [--mode M] [--season S] [--province CODE]
                               [--ageFrom M --ageTo M] [--format csv|geojson|summary]
   Share of children within N minutes of a service, per commune. While a server runs, it asks the server.`,
-  generate: `usage: npm run cli -- generate --scale national|FRACTION [--seed N] [--out DIR] [--import [STORE_FILE]] [--base-only] [--force]
-  Writes a deterministic generated data set (docs/performance.md); --import loads it into STORE_FILE.`,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -65,10 +63,6 @@ async function main(argv: string[]): Promise<number> {
     case 'coverage': {
       const { runCoverageCommand } = await import('./coverage-command');
       return runCoverageCommand(rest, io);
-    }
-    case 'generate': {
-      const { runGenerateCommand } = await import('./generate-command');
-      return runGenerateCommand(rest, io);
     }
     default:
       io.err(USAGE);

@@ -2,8 +2,28 @@
 import { col, groupByKey, inKeyOrder, readPage, type Raw } from './batch-results';
 import type { CypherRunner, RunFn } from './cypher-runner';
 import * as C from './cypher/cases';
+import * as H from './cypher/history';
 import { toAuditEvent, toCase, toConsent, toIdempotency, toReferral, toReferralEvent } from './case-records';
-import type { CaseScope, CaseWriter, OutcomeSeenRecord, Page, PageArgs, ReferralFilter } from './port';
+import type {
+  CaseScope,
+  CaseWriter,
+  HistoryKind,
+  OutcomeSeenRecord,
+  Page,
+  PageArgs,
+  ReferralFilter,
+} from './port';
+
+/** The statements that load one batch of each kind, with the rows each takes. */
+const HISTORY_STATEMENTS: Record<HistoryKind, (rows: Raw[]) => Array<[string, Raw[]]>> = {
+  cases: (rows) => [[H.LOAD_CASES, rows]],
+  consents: (rows) => [[H.LOAD_CONSENTS, rows]],
+  referrals: (rows) => [
+    [H.LOAD_REFERRALS, rows],
+    [H.LINK_ONWARD_REFERRALS, rows.filter((r) => r.parentId != null)],
+  ],
+  'referral-events': (rows) => [[H.LOAD_REFERRAL_EVENTS, rows]],
+};
 
 function caseWriter(run: RunFn): CaseWriter {
   return {
@@ -140,6 +160,19 @@ export class CaseStore {
   async idempotencyKey(id: string) {
     const [row] = await this.runner.read(C.IDEMPOTENCY_KEY, { id });
     return row ? toIdempotency(row.i as Raw) : null;
+  }
+
+  async loadHistoryBatch(kind: HistoryKind, rows: Raw[]): Promise<void> {
+    await this.runner.write(async (run) => {
+      for (const [query, batch] of HISTORY_STATEMENTS[kind](rows)) {
+        if (batch.length === 0) continue;
+        const n = Number((await run(query, { rows: batch }))[0]?.n ?? 0);
+        if (n !== batch.length)
+          throw new Error(
+            `history load wrote ${n} of ${batch.length} ${kind} rows: a referenced node is missing`,
+          );
+      }
+    });
   }
 
   async appendAudit(rows: Parameters<CaseWriter['appendAudit']>[0][]) {

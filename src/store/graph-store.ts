@@ -120,6 +120,8 @@ export class CypherGraphStore implements GraphStore {
   appendAudit: CaseStore['appendAudit'] = (rows) => this.caseStore.appendAudit(rows);
   outcomesSeen: CaseStore['outcomesSeen'] = (actor, ids) => this.caseStore.outcomesSeen(actor, ids);
   idempotencyKey: CaseStore['idempotencyKey'] = (id) => this.caseStore.idempotencyKey(id);
+  loadHistoryBatch: CaseStore['loadHistoryBatch'] = (kind, rows) =>
+    this.caseStore.loadHistoryBatch(kind, rows);
 
   get kind() {
     return this.runner.kind;

@@ -412,6 +412,19 @@ export interface CaseStore {
   idempotencyKey(id: string): Promise<IdempotencyRecord | null>;
 }
 
+/** The kinds of generated case history, in load order (parents before children). */
+export type HistoryKind = 'cases' | 'consents' | 'referrals' | 'referral-events';
+
+/** Bulk loading of generated case history (tools/generate): first loads of large data sets. */
+export interface HistoryBulkLoad {
+  /**
+   * Writes one batch of new rows of one kind in one transaction (referrals with their ONWARD_OF links);
+   * the whole batch is refused, and rolled back, if any row names a case, commune, facility or parent
+   * that is not stored.
+   */
+  loadHistoryBatch(kind: HistoryKind, rows: Record<string, unknown>[]): Promise<void>;
+}
+
 /** Read-backs no application code needs: the conformance suite checks raw roads and tombstones with them. */
 export interface StoreInspection {
   roadsFrom(codes: readonly string[]): Promise<RoadRecord[][]>;
@@ -428,4 +441,5 @@ export interface GraphStore
     DirectoryReads,
     ChangeFeed,
     CaseStore,
+    HistoryBulkLoad,
     StoreInspection {}

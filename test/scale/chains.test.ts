@@ -2,7 +2,7 @@
  * Every generated chain is 1–8 referrals long, linked parent to child, and its events replay through the
  * referral status machine to the status and version stored on each referral.
  */
-import { HISTORY_NOW, SKIP_REASON } from '../../src/generate/case-history';
+import { HISTORY_NOW, SKIP_REASON } from '../../tools/generate/case-history';
 import { levelRank } from '../../src/domain/model';
 import {
   isTerminalStatus,

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateDataset, type Manifest } from '../../src/generate/generate-dataset';
-import { parseScale } from '../../src/generate/scale';
+import { generateDataset, type Manifest } from '../../tools/generate/generate-dataset';
+import { parseScale } from '../../tools/generate/scale';
 
 export async function generateTo(scale: string, seed: number): Promise<{ dir: string; manifest: Manifest }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ketnoi-gen-${scale}-s${seed}-`));

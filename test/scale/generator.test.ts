@@ -1,7 +1,7 @@
 /** The national generator is deterministic, scales its counts and never reuses an id. */
-import { buildDirectory } from '../../src/generate/build-directory';
-import { drawChainLengths } from '../../src/generate/chain-lengths';
-import { caseCount, parseScale, selectProvinces } from '../../src/generate/scale';
+import { buildDirectory } from '../../tools/generate/build-directory';
+import { drawChainLengths } from '../../tools/generate/chain-lengths';
+import { caseCount, parseScale, selectProvinces } from '../../tools/generate/scale';
 import { loadGeography } from '../../seeds/load-geography';
 import type {
   CaseRecord,

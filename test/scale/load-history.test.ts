@@ -1,7 +1,7 @@
 /** The generated data set loads into an embedded store through the port, and its chains trace. */
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { importDataset } from '../../src/generate/import-dataset';
+import { importDataset } from '../../tools/generate/import-dataset';
 import { openEmbeddedRunner } from '../../src/store/embedded/embedded-runner';
 import { CypherGraphStore } from '../../src/store/graph-store';
 import { generateTo, removeDir } from './generated-fixture';

@@ -3,7 +3,7 @@ import { buildAdjacency } from '../../src/domain/routing/adjacency';
 import { findShortestPaths } from '../../src/domain/routing/shortest-paths';
 import { walkShortestPaths } from '../../src/domain/routing/walk-shortest-paths';
 import { roadToEdge } from '../../src/read-model/read-model';
-import { buildDirectory } from '../../src/generate/build-directory';
+import { buildDirectory } from '../../tools/generate/build-directory';
 
 describe('walkShortestPaths', () => {
   it('settles nodes in order with the minutes, km and predecessor of findShortestPaths (Hà Nội, 126 communes)', () => {

@@ -4,7 +4,7 @@
  * layer on top (commune-extras.ts, provincial-extras.ts) and the estimated road graph. Deterministic: the
  * base layer has no randomness at all and the national layer draws from streams keyed by seed and id.
  */
-import type { LegacyCommuneRecord } from '../store/port';
+import type { LegacyCommuneRecord } from '../../src/store/port';
 import { buildRoads } from '../../seeds/build-roads';
 import { generateDemoLayer } from '../../seeds/demo-layer';
 import { buildProvinceContext } from '../../seeds/demo/province-context';

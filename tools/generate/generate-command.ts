@@ -8,15 +8,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config';
-import { openEmbeddedRunner } from '../store/embedded/embedded-runner';
-import { CypherGraphStore } from '../store/graph-store';
-import { generateDataset, MANIFEST, type Manifest } from '../generate/generate-dataset';
-import { importDataset } from '../generate/import-dataset';
-import { peakRssMb } from '../generate/peak-rss';
-import { parseScale } from '../generate/scale';
-import { flag, parseArgs } from './args';
-import type { CliIo } from './token-command';
+import { loadConfig, type StoreConfig } from '../../src/config';
+import { openStore } from '../../src/store/open-store';
+import { generateDataset, MANIFEST, type Manifest } from './generate-dataset';
+import { importDataset } from './import-dataset';
+import { peakRssMb } from './peak-rss';
+import { parseScale } from './scale';
+import { flag, parseArgs } from '../../src/cli/args';
+import type { CliIo } from '../../src/cli/token-command';
 
 export const defaultOut = (scale: string, seed: number) =>
   path.join('data', 'generated', `${scale}-s${seed}`);
@@ -51,7 +50,7 @@ export async function runGenerateCommand(argv: readonly string[], io: CliIo): Pr
   const storeFile = flag(args, 'import') ?? defaultStoreFile(scale.label, seed);
   if (fs.existsSync(storeFile))
     throw new Error(`${storeFile} exists: remove it first to import into a new store`);
-  const store = new CypherGraphStore(openEmbeddedRunner({ path: storeFile }));
+  const store = await openStore({ ...storeConfig, neo4jUri: null, dataFile: storeFile });
   let summary: Awaited<ReturnType<typeof importDataset>> | null = null;
   try {
     summary = await importDataset({ store, dir: out, log: io.out, parts });
@@ -79,15 +78,12 @@ export async function runGenerateCommand(argv: readonly string[], io: CliIo): Pr
 
 /** The same import through the Neo4j runner (batched UNWIND transactions of 2,000 rows). */
 async function importIntoNeo4j(
-  config: { neo4jUri: string; neo4jUser: string; neo4jPassword: string },
+  config: StoreConfig & { neo4jUri: string },
   out: string,
   parts: 'all' | 'base',
   io: CliIo,
 ): Promise<number> {
-  const { openNeo4jRunner } = await import('../store/neo4j/neo4j-runner');
-  const store = new CypherGraphStore(
-    await openNeo4jRunner({ uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword }),
-  );
+  const store = await openStore(config);
   try {
     io.out(`import: into Neo4j at ${config.neo4jUri}`);
     const summary = await importDataset({ store, dir: out, log: io.out, parts });

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { locationRow, offeringRow, organizationRow, serviceRow } from '../export/hsds-export';
+import { locationRow, offeringRow, organizationRow, serviceRow } from '../../src/export/hsds-export';
 import type { SeedDataset } from '../../seeds/seed';
 import { NdjsonWriter } from './ndjson-file';
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CypherGraphStore } from '../store/graph-store';
+import type { GraphStore } from '../../src/store/port';
 import { MANIFEST, type Manifest } from './generate-dataset';
 import { isHistoryLoaded, loadHistory } from './load-history';
 import { BASE_ENTITIES, loadDirectory } from './load-directory';
@@ -25,7 +25,7 @@ export function readManifest(dir: string): Manifest {
 }
 
 export async function importDataset(input: {
-  store: CypherGraphStore;
+  store: GraphStore;
   dir: string;
   log?: (line: string) => void;
   progress?: boolean;
@@ -38,7 +38,7 @@ export async function importDataset(input: {
   const started = performance.now();
   await store.ensureSchema();
   const firstCase = `case-s${manifest.seed}-0000000`;
-  if (await isHistoryLoaded(store.runner, firstCase)) {
+  if (await isHistoryLoaded(store, firstCase)) {
     throw new Error(`The store already holds case ${firstCase} of this data set; import into an empty store`);
   }
   log(`import: ${manifest.scale} (seed ${manifest.seed}) from ${dir}`);
@@ -50,9 +50,7 @@ export async function importDataset(input: {
     progress: input.progress,
     ...(base ? { only: BASE_ENTITIES } : {}),
   });
-  const history = base
-    ? { ms: {} }
-    : await loadHistory({ runner: store.runner, dir, manifest, progress: input.progress });
+  const history = base ? { ms: {} } : await loadHistory({ store, dir, manifest, progress: input.progress });
   const totalMs = Math.round(performance.now() - started);
   const summary = { directoryMs, historyMs: history.ms, totalMs, peakRssMb: peakRssMb() };
   const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);

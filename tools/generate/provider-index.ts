@@ -3,8 +3,8 @@
  * same province that offer it (straight line; the whole country when the province has none), computed on
  * first use and cached. Also each commune's languages, read from its health station's offerings.
  */
-import { measureGreatCircleKm } from '../domain/routing/measure-great-circle-km';
-import type { CommuneRecord, FacilityRecord, OfferingRecord } from '../store/port';
+import { measureGreatCircleKm } from '../../src/domain/routing/measure-great-circle-km';
+import type { CommuneRecord, FacilityRecord, OfferingRecord } from '../../src/store/port';
 
 export const NEAREST_KEPT = 4;
 

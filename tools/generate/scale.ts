@@ -3,7 +3,7 @@
  * whole provinces taken in code order until they hold f of the communes, so the travel graph of each province
  * stays whole. Cases are 200,000 × f and referrals exactly twice as many, at every scale.
  */
-import type { CommuneRecord, ProvinceRecord } from '../store/port';
+import type { CommuneRecord, ProvinceRecord } from '../../src/store/port';
 
 export const NATIONAL_CASES = 200_000;
 export const REFERRALS_PER_CASE = 2;

@@ -5,7 +5,7 @@
  * (national totals near 15,000, 13,000 and 10,000), plus upper-secondary schools and private paediatric
  * clinics, most of them in urban wards. Names reuse the former communes' names, as schools do.
  */
-import type { CommuneRecord, LegacyCommuneRecord } from '../store/port';
+import type { CommuneRecord, LegacyCommuneRecord } from '../../src/store/port';
 import type { ProvinceContext, ServiceSpec } from '../../seeds/demo/facility-spec';
 import { organizationIdFor } from '../../seeds/demo/facility-spec';
 import { createRng, type Rng } from '../../seeds/demo/prng';

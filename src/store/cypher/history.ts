@@ -1,5 +1,5 @@
 /**
- * Bulk writes of generated case history: the same nodes, properties and relationships the services write
+ * Bulk writes of generated case history (the port's HistoryBulkLoad, used by tools/generate): the same nodes, properties and relationships the services write
  * one at a time (src/store/cypher/cases.ts), as `UNWIND $rows` batches. The rows are new, so relationships
  * are CREATEd rather than MERGEd; every statement returns how many rows it wrote, so a row whose case,
  * commune or facility is missing fails the batch instead of vanishing. Portable: runs on Grafeo and Neo4j 5.
@@ -48,6 +48,3 @@ CREATE (e:ReferralEvent {id: r.id})
 SET e += r
 CREATE (e)-[:OF]->(x)
 RETURN count(e) AS n`;
-
-/** How many of the given case ids are already stored (a second load of one data set is refused). */
-export const COUNT_CASES = `MATCH (k:\`Case\`) WHERE k.id IN $ids RETURN count(k) AS n`;

@@ -2,13 +2,13 @@
  * One referral of a generated chain: its final status, the actions that led there (every one applied with
  * the domain's status machine, so an invalid history cannot be written) and the events they leave.
  */
-import type { ReferralStatus, Urgency } from '../domain/model';
+import type { ReferralStatus, Urgency } from '../../src/domain/model';
 import {
   REJECT_REASON_CODES,
   transitionReferral,
   type ReferralAction,
-} from '../domain/referral/referral-status';
-import type { ReferralEventRecord, ReferralRecord } from '../store/port';
+} from '../../src/domain/referral/referral-status';
+import type { ReferralEventRecord, ReferralRecord } from '../../src/store/port';
 import type { Rng } from '../../seeds/demo/prng';
 
 const DAY_MS = 86_400_000;

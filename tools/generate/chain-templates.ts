@@ -3,8 +3,8 @@
  * src/domain/referral/pathways.ts, extended to eight services with the follow-ups children on that pathway
  * typically need, the age range at the first referral, and the mix of pathways and chain lengths.
  */
-import type { Urgency } from '../domain/model';
-import type { PathwayId } from '../domain/referral/pathways';
+import type { Urgency } from '../../src/domain/model';
+import type { PathwayId } from '../../src/domain/referral/pathways';
 
 export interface ChainTemplate {
   pathway: PathwayId;

@@ -3,7 +3,7 @@
  * kind union (seeds/demo/facility-spec.ts), so a national spec names the demo kind it is materialised as
  * (same languages, capacity and offering rules) and the record then takes its own kind.
  */
-import type { FacilityRecord, OfferingRecord } from '../store/port';
+import type { FacilityRecord, OfferingRecord } from '../../src/store/port';
 import type { FacilityKind, FacilitySpec, ProvinceContext } from '../../seeds/demo/facility-spec';
 import { toFacilityRecord, toOfferingRecords } from '../../seeds/demo/materialize';
 

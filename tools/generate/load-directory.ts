@@ -3,7 +3,7 @@
  * upserts, entity by entity in DIRECTORY_ENTITIES order, with a progress bar per entity.
  */
 import path from 'node:path';
-import type { GraphStore } from '../store/port';
+import type { GraphStore } from '../../src/store/port';
 import type { SeedDataset } from '../../seeds/seed';
 import { DIRECTORY_ENTITIES } from './directory-files';
 import type { Manifest } from './generate-dataset';

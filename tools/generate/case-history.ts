@@ -4,14 +4,14 @@
  * the status machine (referral-steps.ts). Case i draws only from its own stream (`seed:case:i`), so any
  * case can be rebuilt alone and the output does not depend on the order cases are written in.
  */
-import { levelRank } from '../domain/model';
+import { levelRank } from '../../src/domain/model';
 import type {
   CaseRecord,
   CommuneRecord,
   ConsentRecord,
   ReferralEventRecord,
   ReferralRecord,
-} from '../store/port';
+} from '../../src/store/port';
 import { createRng, type Rng } from '../../seeds/demo/prng';
 import { CHAIN_TEMPLATES, type ChainTemplate } from './chain-templates';
 import type { ProviderIndex } from './provider-index';

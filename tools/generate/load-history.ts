@@ -1,11 +1,10 @@
 /**
- * Loads generated case history (history/*.ndjson) through the store's runner, in transactions of BATCH rows:
+ * Loads generated case history (history/*.ndjson) through the port's bulk load, in transactions of BATCH rows:
  * cases, consents, referrals (with their ONWARD_OF links) and events. Parsing the next batch overlaps the
  * store's work on the current one. A batch whose row count does not come back whole is rolled back.
  */
 import path from 'node:path';
-import type { CypherRunner, Row } from '../store/cypher-runner';
-import * as H from './history-cypher';
+import type { CaseStore, HistoryBulkLoad, HistoryKind } from '../../src/store/port';
 import type { HistoryFile, Manifest } from './generate-dataset';
 import { readNdjsonBatches } from './ndjson-file';
 import { createProgress } from './progress';
@@ -15,40 +14,12 @@ export const BATCH = 2000;
 
 type Raw = Record<string, unknown>;
 
-const STEPS: ReadonlyArray<{
-  file: HistoryFile;
-  label: string;
-  statements: (rows: Raw[]) => Array<[string, Raw[]]>;
-}> = [
-  { file: 'cases', label: 'cases', statements: (rows) => [[H.LOAD_CASES, rows]] },
-  { file: 'consents', label: 'consents', statements: (rows) => [[H.LOAD_CONSENTS, rows]] },
-  {
-    file: 'referrals',
-    label: 'referrals',
-    statements: (rows) => [
-      [H.LOAD_REFERRALS, rows],
-      [H.LINK_ONWARD_REFERRALS, rows.filter((r) => r.parentId != null)],
-    ],
-  },
-  {
-    file: 'referral-events',
-    label: 'referral events',
-    statements: (rows) => [[H.LOAD_REFERRAL_EVENTS, rows]],
-  },
+const STEPS: ReadonlyArray<{ file: HistoryFile & HistoryKind; label: string }> = [
+  { file: 'cases', label: 'cases' },
+  { file: 'consents', label: 'consents' },
+  { file: 'referrals', label: 'referrals' },
+  { file: 'referral-events', label: 'referral events' },
 ];
-
-const written = (rows: Row[]) => Number(rows[0]?.n ?? 0);
-
-async function writeBatch(runner: CypherRunner, statements: Array<[string, Raw[]]>): Promise<void> {
-  await runner.write(async (run) => {
-    for (const [query, rows] of statements) {
-      if (rows.length === 0) continue;
-      const n = written(await run(query, { rows }));
-      if (n !== rows.length)
-        throw new Error(`history load wrote ${n} of ${rows.length} rows: a referenced node is missing`);
-    }
-  });
-}
 
 export interface HistoryLoadSummary {
   rows: Record<HistoryFile, number>;
@@ -56,14 +27,14 @@ export interface HistoryLoadSummary {
 }
 
 export async function loadHistory(input: {
-  runner: CypherRunner;
+  store: HistoryBulkLoad;
   dir: string;
   manifest: Manifest;
   progress?: boolean;
   /** Rows per transaction (BATCH unless measuring). */
   batch?: number;
 }): Promise<HistoryLoadSummary> {
-  const { runner, dir, manifest } = input;
+  const { store, dir, manifest } = input;
   const summary: HistoryLoadSummary = {
     rows: { cases: 0, consents: 0, referrals: 0, 'referral-events': 0 },
     ms: { cases: 0, consents: 0, referrals: 0, 'referral-events': 0 },
@@ -79,7 +50,7 @@ export async function loadHistory(input: {
     )) {
       await pending;
       bar?.tick(summary.rows[step.file]);
-      pending = writeBatch(runner, step.statements(rows));
+      pending = store.loadHistoryBatch(step.file, rows);
       summary.rows[step.file] += rows.length;
     }
     await pending;
@@ -90,6 +61,10 @@ export async function loadHistory(input: {
 }
 
 /** True when the data set's first case is already in the store. */
-export async function isHistoryLoaded(runner: CypherRunner, firstCaseId: string): Promise<boolean> {
-  return written(await runner.read(H.COUNT_CASES, { ids: [firstCaseId] })) > 0;
+export async function isHistoryLoaded(
+  store: Pick<CaseStore, 'casesById'>,
+  firstCaseId: string,
+): Promise<boolean> {
+  const [found] = await store.casesById([firstCaseId]);
+  return found != null;
 }
