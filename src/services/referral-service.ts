@@ -56,6 +56,38 @@ export interface CreateReferralInput {
   idempotencyKey?: string | null;
 }
 
+/** A REQUESTED referral, version 1, from checked input (its consent is decided in the write). */
+function newReferral(input: {
+  checked: ReturnType<typeof checkReferralRequest>;
+  caseId: string;
+  parent: ReferralRecord | null;
+  from: FacilityRecord;
+  to: FacilityRecord;
+  input: CreateReferralInput;
+  by: string;
+  at: string;
+}): ReferralRecord {
+  const { from, to, at } = input;
+  return {
+    ...input.checked,
+    id: newId('ref'),
+    caseId: input.caseId,
+    parentId: input.parent?.id ?? null,
+    fromFacilityId: from.id,
+    toFacilityId: to.id,
+    fromOrganizationId: from.organizationId,
+    toOrganizationId: to.organizationId,
+    serviceCode: input.input.serviceCode,
+    status: 'REQUESTED',
+    rejectReasonCode: null,
+    consentId: null,
+    createdBy: input.by,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
 /** The REQUEST event that opens a referral's history. */
 function requestEvent(referral: ReferralRecord, by: string): ReferralEventRecord {
   return {
@@ -165,24 +197,16 @@ export class ReferralService {
       maySendFrom({ viewer, record, from, parent, consents, at }),
       'A referral leaves from a facility of your organisation (or one the family consented to), or onward from your facility after a referral to it',
     );
-    const referral: ReferralRecord = {
-      ...checked,
-      id: newId('ref'),
+    const referral = newReferral({
+      checked,
       caseId: record.id,
-      parentId: parent?.id ?? null,
-      fromFacilityId: from.id,
-      toFacilityId: to.id,
-      fromOrganizationId: from.organizationId,
-      toOrganizationId: to.organizationId,
-      serviceCode: input.serviceCode,
-      status: 'REQUESTED',
-      rejectReasonCode: null,
-      consentId: null,
-      createdBy: viewer.subject,
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
+      parent,
+      from,
+      to,
+      input,
+      by: viewer.subject,
+      at,
+    });
     await this.store.transact(async (tx) => {
       await claimKey(tx, referral.id);
       // Consent is decided inside the write, so a withdrawal cannot slip between the check and the referral.
