@@ -73,7 +73,15 @@ describe('hostile load', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     };
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
     await Promise.all([...Array.from({ length: ATTACKERS }, (_, n) => attacker(n)), caseworker(), probe()]);
+    const cpu = process.cpuUsage(cpuBefore);
+    // Cores' worth of CPU this process got. The attack keeps its one event loop busy, so with the machine
+    // to itself this is 1 or more (GC threads add); when other work shares the 2 cores it falls below 1,
+    // and every latency here stretches by about 1 / share. The bounds below are for a whole core.
+    const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
+    const stretch = Math.max(1, 1 / cpuShare);
 
     const figures = {
       attacks: attackStatuses.length,
@@ -84,17 +92,19 @@ describe('hostile load', () => {
       healthChecks: health.length,
       healthP95: Math.round(percentile(health, 95)),
       healthMax: Math.round(Math.max(...health)),
+      cpuShare: Math.round(cpuShare * 100) / 100,
     };
     if (process.env.KETNOI_PRINT_FIGURES) console.log(JSON.stringify(figures));
     expect(attackStatuses.length).toBeGreaterThan(ATTACKERS * 5);
     expect(attackStatuses.every((s) => s === 400)).toBe(true);
     expect(nearest.length).toBeGreaterThan(10);
-    expect(figures.nearestP99).toBeLessThan(500);
+    expect(figures.nearestP99).toBeLessThan(500 * stretch);
     expect(health.length).toBeGreaterThan(SECONDS * 3);
-    // The clients run in the server's own process on 2 cores, so /health shares its event loop with them:
-    // p95 measured 37 ms alone and 105-110 ms with two CI runs side by side; the bound (250 ms) is what a
-    // stalled loop breaks (one 15 KB document used to hold it for seconds), not a figure to aim at.
-    expect(figures.healthP95).toBeLessThan(250);
-    expect(figures.healthMax).toBeLessThan(1000);
+    // The clients run in the server's own process, so /health shares its event loop with them: p95 measured
+    // 37 ms alone, 105-110 ms with two CI runs side by side and 267-276 ms at load 7-9. The bound (250 ms a
+    // whole core) is what a stalled loop breaks (one 15 KB document used to hold it for seconds), not a
+    // figure to aim at; stretched by the CPU share so a busy machine is not mistaken for a stall.
+    expect(figures.healthP95).toBeLessThan(250 * stretch);
+    expect(figures.healthMax).toBeLessThan(1000 * stretch);
   });
 });
