@@ -91,7 +91,16 @@ const RULES: Rule[] = [
   ],
   [/^A referral must go to another facility/, () => 'Nơi nhận phải khác nơi chuyển.'],
   [/^(.+) does not offer (\S+)$/, (m) => `${m[1]} không cung cấp dịch vụ ${m[2]}.`],
-  [/^reason must be 3–1000 characters/, () => 'Lý do chuyển gửi cần 3–1000 ký tự.'],
+  [/^reason must be (\d+)–(\d+) characters/, (m) => `Lý do chuyển gửi cần ${m[1]}–${m[2]} ký tự.`],
+  [
+    /^This idempotencyKey was already used for a different request/,
+    () =>
+      'Mã chống gửi trùng (idempotencyKey) này đã dùng cho một yêu cầu khác; hãy dùng mã mới cho lần gửi mới.',
+  ],
+  [
+    /^idempotencyKey must be 1–128/,
+    () => 'Mã chống gửi trùng (idempotencyKey) phải gồm 1–128 chữ cái, chữ số hoặc - _ . :',
+  ],
   [/^skipReason must be at most/, () => 'Lý do vượt tuyến tối đa 1000 ký tự.'],
   [
     /^This referral skips a level \((\w+) → (\w+)\)/,
@@ -106,7 +115,7 @@ const RULES: Rule[] = [
   [/^(\w+) must be a 5-digit commune code/, () => 'Mã xã/phường phải gồm 5 chữ số.'],
   [
     /^(childAgeMonths|ageMonths|ageFromMonths|ageToMonths) must be between 0 and (\d+)/,
-    (m) => `Tuổi (${m[1]}) phải từ 0 đến ${m[2]} tháng (dưới 18 tuổi).`,
+    (m) => `Tuổi của trẻ phải từ 0 đến ${m[2]} tháng (dưới 18 tuổi).`,
   ],
   [
     /^maxMinutes must be positive and at most (\d+)/,

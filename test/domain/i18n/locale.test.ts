@@ -31,6 +31,18 @@ describe('translateError', () => {
     expect(translateError('CONFLICT', 'A case labelled "LC-1" already exists in this organisation; x')).toBe(
       'Tổ chức của bạn đã có ca mang mã “LC-1”. Hãy dùng một mã bí danh khác.',
     );
+    expect(
+      translateError(
+        'CONFLICT',
+        'This idempotencyKey was already used for a different request; use a new key',
+      ),
+    ).toContain('idempotencyKey');
+    expect(translateError('BAD_USER_INPUT', 'childAgeMonths must be between 0 and 216 (under 18)')).toBe(
+      'Tuổi của trẻ phải từ 0 đến 216 tháng (dưới 18 tuổi).',
+    );
+    expect(translateError('BAD_USER_INPUT', 'reason must be 3–1000 characters')).toBe(
+      'Lý do chuyển gửi cần 3–1000 ký tự.',
+    );
     expect(translateError('NOT_FOUND', 'Referral "ref-9" was not found')).toBe(
       'Không tìm thấy chuyển gửi “ref-9”.',
     );
