@@ -50,8 +50,7 @@ export async function prepareNeo4jStore(input: {
       [
         '-r',
         '@swc-node/register',
-        'src/cli/main.ts',
-        'generate',
+        'tools/generate/main.ts',
         '--scale',
         input.scale,
         '--seed',

@@ -43,8 +43,7 @@ export function prepareData(input: {
       [
         '-r',
         '@swc-node/register',
-        'src/cli/main.ts',
-        'generate',
+        'tools/generate/main.ts',
         '--scale',
         input.scale,
         '--seed',
