@@ -1,8 +1,8 @@
 /**
  * Hostile load, bounded in count and time on 127.0.0.1: several clients without a token send the worst
- * documents they can build while a signed-in caseworker's nearestProviders keeps its p99 under 500 ms
- * and /health keeps answering (p95 under 250 ms, figures in docs/security.md). Generous bounds for a shared 2-core machine; the figures measured
- * are in docs/security.md.
+ * documents they can build while a signed-in caseworker's nearestProviders keeps its p99 under 1 s and
+ * /health keeps answering (p95 under 500 ms, none over 1 s). Generous bounds for a shared 2-core machine,
+ * which catch a stalled event loop; the figures measured are in docs/security.md.
  */
 import { signToken } from '../../src/auth/tokens';
 import { DEV_JWT_SECRET } from '../../src/config';
@@ -98,13 +98,15 @@ describe('hostile load', () => {
     expect(attackStatuses.length).toBeGreaterThan(ATTACKERS * 5);
     expect(attackStatuses.every((s) => s === 400)).toBe(true);
     expect(nearest.length).toBeGreaterThan(10);
-    expect(figures.nearestP99).toBeLessThan(500 * stretch);
+    expect(figures.nearestP99).toBeLessThan(1000 * stretch);
     expect(health.length).toBeGreaterThan(SECONDS * 3);
     // The clients run in the server's own process, so /health shares its event loop with them: p95 measured
-    // 37 ms alone, 105-110 ms with two CI runs side by side and 267-276 ms at load 7-9. The bound (250 ms a
-    // whole core) is what a stalled loop breaks (one 15 KB document used to hold it for seconds), not a
-    // figure to aim at; stretched by the CPU share so a busy machine is not mistaken for a stall.
-    expect(figures.healthP95).toBeLessThan(250 * stretch);
+    // 37 ms alone, 105-110 ms with two CI runs side by side, 267-303 ms at load 4-9 (CPU share 0.6-0.96,
+    // and with Neo4j's JVM on the same 2 cores). The bounds (500 ms p95, 1 s at most, for a whole core) are
+    // what a stalled loop breaks, not figures to aim at: with the screening bypassed the slowest /health
+    // took 1.33 s at a share of 1 (every other figure passed), with it 43-50 ms. They stretch by the CPU
+    // share so a machine busy with other work is not mistaken for a stall.
+    expect(figures.healthP95).toBeLessThan(500 * stretch);
     expect(figures.healthMax).toBeLessThan(1000 * stretch);
   });
 });
