@@ -9,9 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { signToken } from '../src/auth/tokens';
-import { defaultOut } from '../src/cli/generate-command';
+import { defaultOut } from '../tools/generate/generate-command';
 import { DEV_JWT_SECRET } from '../src/config';
-import { readManifest } from '../src/generate/import-dataset';
+import { readManifest } from '../tools/generate/import-dataset';
 import { FreshnessProbe, freshnessLines, percentilesOf, visibleMs } from './freshness';
 import { GraphqlClient } from './http-client';
 import { describeMachine } from './machine';

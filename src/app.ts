@@ -28,8 +28,8 @@ export interface App {
   >;
   /** What integrators sync from (Query.changes). */
   changeFeed: ChangeFeed;
-  /** /health and /ready. */
-  storeAdmin: Pick<StoreAdmin, 'isHealthy' | 'kind'>;
+  /** /ready, and a bookmarked request waiting for another server's write. */
+  storeAdmin: Pick<StoreAdmin, 'awaitBookmarks' | 'isHealthy' | 'kind'>;
   readModel: ReadModel;
   directory: DirectoryWriter;
   routing: RoutingService;

@@ -151,7 +151,7 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     for (const [key, value] of response.headers) res.setHeader(key, value);
     const scope = currentCausalScope();
     const bookmark =
-      scope && app.store.kind === 'neo4j' ? encodeBookmarkHeader(bookmarksToReturn(scope)) : null;
+      scope && app.storeAdmin.kind === 'neo4j' ? encodeBookmarkHeader(bookmarksToReturn(scope)) : null;
     if (bookmark) res.setHeader(BOOKMARK_HEADER, bookmark);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -185,9 +185,9 @@ export function createHttpServer({ app, apollo, routes = {} }: HttpOptions): htt
     const serve = async () => {
       const after = decodeBookmarkHeader(req.headers[BOOKMARK_HEADER]);
       // The embedded store has no bookmarks and one process: nothing to wait for or hand back.
-      if (app.store.kind !== 'neo4j') return handler(req, res, url);
+      if (app.storeAdmin.kind !== 'neo4j') return handler(req, res, url);
       await runInCausalScope(after, async () => {
-        if (after.length > 0) await (app.follower?.catchUp(after) ?? app.store.awaitBookmarks(after));
+        if (after.length > 0) await (app.follower?.catchUp(after) ?? app.storeAdmin.awaitBookmarks(after));
         await handler(req, res, url);
       });
     };

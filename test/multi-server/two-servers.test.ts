@@ -76,7 +76,7 @@ beforeAll(async () => {
     languages: ['vie'],
     needs: ['SCR.ASD'],
   });
-  await seeder.cases.grantConsent(caseworker, {
+  await seeder.consents.grantConsent(caseworker, {
     caseId: record.id,
     grantedBy: 'MOTHER',
     scopeSectors: ['HEALTH'],
