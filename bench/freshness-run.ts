@@ -117,6 +117,13 @@ export async function runFreshnessBench(input: {
             referral: summary('referral'),
             all: summary(),
           },
+          byRead: Object.fromEntries(
+            (['nearestMs', 'coverageMs', 'referralMs'] as const).map((k) => [
+              k,
+              percentilesOf(samples.filter((s) => s[k] !== null).map((s) => s[k])),
+            ]),
+          ),
+          samples,
           writeInA: percentilesOf(samples.map((s) => s.writeMs)),
           readYourWrites: { samples: ryw, bookmarkedRead: rywRead },
           serversReadyMs: servers.map((s) => Math.round(s.readyMs)),

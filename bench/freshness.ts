@@ -299,7 +299,12 @@ export function freshnessLines(samples: readonly FreshnessSample[]): string[] {
   const line = (label: string, s: readonly FreshnessSample[]) => {
     const p = percentilesOf(s.map(visibleMs));
     const w = percentilesOf(s.map((x) => x.writeMs));
-    return `freshness ${label}: visible in B p50 ${p.p50} p95 ${p.p95} p99 ${p.p99} max ${p.max} ms (n ${p.n}, not seen ${p.missing}); write in A p50 ${w.p50} p99 ${w.p99} ms`;
+    const reads = (['nearestMs', 'coverageMs', 'referralMs'] as const)
+      .map((k) => [k, percentilesOf(s.filter((x) => x[k] !== null).map((x) => x[k]))] as const)
+      .filter(([, q]) => q.n > 0)
+      .map(([k, q]) => `${k.replace('Ms', '')} p50 ${q.p50} p99 ${q.p99}`)
+      .join(', ');
+    return `freshness ${label}: visible in B p50 ${p.p50} p95 ${p.p95} p99 ${p.p99} max ${p.max} ms (n ${p.n}, not seen ${p.missing}; ${reads}); write in A p50 ${w.p50} p99 ${w.p99} ms`;
   };
   return [
     ...(['facility', 'capacity', 'referral'] as const).map((k) =>
