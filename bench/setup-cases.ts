@@ -3,10 +3,11 @@ import type { App } from '../src/app';
 import type { GraphqlClient } from './http-client';
 import { tokenFor, viewers, type BenchInputs } from './operations';
 
-// The HTTP and in-process halves write to the same store copy and case labels are unique per
-// organisation, so each half labels its own cases.
+// Case labels are unique per organisation: the HTTP and in-process halves write to the same store copy,
+// and a store may keep an earlier run's cases, so each half of each run labels its own.
+const RUN = Date.now().toString(36);
 const CASE_INPUT = (inputs: BenchInputs, n: number, half: 'HTTP' | 'IN-PROCESS') => ({
-  label: `BENCH-${half}-${n}`,
+  label: `BENCH-${half}-${RUN}-${n}`,
   birthMonth: '2022-06',
   sex: 'F' as const,
   communeCode: inputs.refer.communeCode,
