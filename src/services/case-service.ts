@@ -7,7 +7,6 @@ import { assertAllowed, authorize, caseListScope, maySeeCase, ownsCase } from '.
 import type { Viewer } from '../auth/viewer';
 import { checkCaseInput } from '../domain/case/check-case-input';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
-import { claimFor } from '../domain/idempotency/idempotency-key';
 import type { CaseRecord, CaseStore, Page, PageArgs } from '../store/port';
 import { auditEvent, newId } from './audit';
 import { createOnce, type ClaimKey } from './create-once';
@@ -48,12 +47,9 @@ export class CaseService {
     const at = this.now();
     return createOnce({
       store: this.store,
-      claim: claimFor({
-        operation: 'createCase',
-        subject: viewer.subject,
-        key: input.idempotencyKey,
-        payload: { ...input },
-      }),
+      operation: 'createCase',
+      subject: viewer.subject,
+      submitted: input,
       at,
       replay: (id) => this.readCase(viewer, id, 'IDEMPOTENT_REPLAY'),
       create: (claimKey) => this.insertCase(viewer, organizationId, input, at, claimKey),

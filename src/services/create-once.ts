@@ -5,7 +5,7 @@
  * leave one record.
  */
 import { ConflictError } from '../domain/errors';
-import { replayedEntity, type IdempotencyClaim } from '../domain/idempotency/idempotency-key';
+import { claimFor, replayedEntity, type IdempotentOperation } from '../domain/idempotency/idempotency-key';
 import type { CaseStore, CaseWriter, IdempotencyRecord } from '../store/port';
 
 /** Claims the key for `entityId` inside the caller's transaction, or rolls it back if taken. */
@@ -20,13 +20,23 @@ class KeyClaimedBefore extends ConflictError {
 
 export async function createOnce<T>(input: {
   store: Pick<CaseStore, 'idempotencyKey'>;
-  claim: IdempotencyClaim | null;
+  operation: IdempotentOperation;
+  /** Who submits: keys are the caller's own. */
+  subject: string;
+  /** The mutation's input as given; its idempotencyKey (if any) names the claim. */
+  submitted: { idempotencyKey?: string | null };
   at: string;
   /** The first submission's answer, read as the caller may see it now (and audited as a read). */
   replay: (entityId: string) => Promise<T>;
   create: (claimKey: ClaimKey) => Promise<T>;
 }): Promise<T> {
-  const { store, claim, at, replay, create } = input;
+  const { store, at, replay, create } = input;
+  const claim = claimFor({
+    operation: input.operation,
+    subject: input.subject,
+    key: input.submitted.idempotencyKey,
+    payload: { ...input.submitted },
+  });
   if (!claim) return create(async () => {});
   const stored = await store.idempotencyKey(claim.id);
   if (stored) return replay(replayedEntity(claim, stored));

@@ -24,7 +24,6 @@ import {
   NotFoundError,
   quoteInput,
 } from '../domain/errors';
-import { claimFor } from '../domain/idempotency/idempotency-key';
 import { LIMITS } from '../domain/input-limits';
 import type { Urgency } from '../domain/model';
 import { checkReferralRequest } from '../domain/referral/check-referral-request';
@@ -160,12 +159,9 @@ export class ReferralService {
     const at = this.now();
     return createOnce({
       store: this.store,
-      claim: claimFor({
-        operation: 'createReferral',
-        subject: viewer.subject,
-        key: input.idempotencyKey,
-        payload: { ...input },
-      }),
+      operation: 'createReferral',
+      subject: viewer.subject,
+      submitted: input,
       at,
       replay: (id) => this.readReferral(viewer, id),
       create: (claimKey) => this.insertReferral(viewer, input, at, claimKey),
