@@ -4,7 +4,7 @@
  * transactions), then benched on a temporary copy of that data directory so the bench's writes never
  * change the imported store. Peak memory of the Neo4j JVM is its VmHWM.
  */
-import { spawnSync } from 'node:child_process';
+import { runGenerator } from './prepare-store';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,23 +45,13 @@ export async function prepareNeo4jStore(input: {
   const neo4j = await startNeo4jProcess({ dataDir: storeDir, ...NEO4J_MEMORY, jvmArgs: [] });
   try {
     const started = performance.now();
-    const result = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        '@swc-node/register',
-        'tools/generate/main.ts',
-        '--scale',
-        input.scale,
-        '--seed',
-        String(input.seed),
-        '--out',
-        input.dataDir,
-        '--import',
-      ],
-      { cwd: root, stdio: 'inherit', timeout: 60 * 60_000, env: { ...process.env, NEO4J_URI: neo4j.uri } },
-    );
-    if (result.status !== 0) throw new Error(`generate --import into Neo4j failed (exit ${result.status})`);
+    runGenerator({
+      scale: input.scale,
+      seed: input.seed,
+      out: input.dataDir,
+      env: { ...process.env, NEO4J_URI: neo4j.uri },
+      timeoutMin: 60,
+    });
     const wallMs = Math.round(performance.now() - started);
     const summary = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     const record = {

@@ -22,6 +22,33 @@ export interface PreparedData {
   importSummary: Record<string, unknown> | null;
 }
 
+/**
+ * Runs `npm run generate -- --scale S --seed N --out DIR --import [FILE]` (tools/generate) in the checkout:
+ * into the embedded FILE, or into the Neo4j of NEO4J_URI in `env` when no FILE is given.
+ */
+export function runGenerator(input: {
+  scale: string;
+  seed: number;
+  out: string;
+  importInto?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMin: number;
+}): void {
+  const args = ['--scale', input.scale, '--seed', String(input.seed), '--out', input.out, '--import'];
+  if (input.importInto) args.push(input.importInto);
+  const result = spawnSync(
+    process.execPath,
+    ['-r', '@swc-node/register', 'tools/generate/main.ts', ...args],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      timeout: input.timeoutMin * 60_000,
+      env: input.env ?? process.env,
+    },
+  );
+  if (result.status !== 0) throw new Error(`generate --import failed (exit ${result.status})`);
+}
+
 export function prepareData(input: {
   scale: string;
   seed: number;
@@ -38,24 +65,7 @@ export function prepareData(input: {
     input.log(
       `bench: ${storeFile} is missing; generating and importing ${input.scale} (seed ${input.seed}) once`,
     );
-    const result = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        '@swc-node/register',
-        'tools/generate/main.ts',
-        '--scale',
-        input.scale,
-        '--seed',
-        String(input.seed),
-        '--out',
-        dir,
-        '--import',
-        storeFile,
-      ],
-      { cwd: root, stdio: 'inherit', timeout: 30 * 60_000 },
-    );
-    if (result.status !== 0) throw new Error(`generate/import failed (exit ${result.status})`);
+    runGenerator({ scale: input.scale, seed: input.seed, out: dir, importInto: storeFile, timeoutMin: 30 });
   }
   const summaryFile = `${storeFile}.import.json`;
   return {
